@@ -1,0 +1,327 @@
+"""Attribution: who asserts each event, through which channel, how sure, in which tone.
+
+The claimer is the source the text cites ("laut", "zufolge", "nach Angaben", "hieß es aus",
+verbs of saying, quotations, Konjunktiv I reported speech); a speech act in the article's own
+voice has claimer None. A source keeps speaking across sentences while the text goes on
+reporting it ("demnach", Konjunktiv I), and "So steht es in X" attributes the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from readout.events.context import DocContext
+from readout.events.lexicon import load_json, load_jsonl
+from readout.model import Actor, Claim, Document, EntityMention, Event, Sentence, Span
+
+_SPEECH_FALLBACK = {
+    "sagen", "erklären", "betonen", "mitteilen", "berichten", "schreiben", "bestätigen", "behaupten", "versichern",
+    "referieren", "zusammenfassen", "twittern", "posten", "hinzufügen", "unterstreichen", "verkünden", "äußern",
+    "meinen", "warnen", "schließen", "fassen", "sprechen",
+}
+_CHANNEL_FALLBACK = {
+    "readout": ["Readout", "Mitteilung", "Erklärung", "Zusammenfassung", "Kommuniqué", "Pressemitteilung"],
+    "press_conference": ["Pressekonferenz", "vor Journalisten", "vor der Presse", "vor Reportern"],
+    "social_media": ["Truth Social", "Telegram", "Twitter", "Plattform X"],
+    "state_media": ["TASS", "Tass", "RIA Nowosti", "Staatsfernsehen", "Xinhua"],
+    "interview": ["Interview"],
+}
+_PROBABLE = {"soll", "sollen", "offenbar", "offensichtlich", "angeblich", "angeblichen", "mutmaßlich", "wohl", "scheint"}
+_POSSIBLE = {"könnte", "könnten", "womöglich", "möglicherweise", "vielleicht", "eventuell"}
+
+# Cue patterns with the group that names the source. They run on one sentence.
+_SOURCE_PATTERNS = [
+    ("laut", re.compile(r"\b[Ll]aut\s+(?P<src>[^,.;:]{2,60})")),
+    ("zufolge", re.compile(r"(?P<src>[^,.;:]{2,60}?)\s+zufolge\b")),
+    ("nach Angaben", re.compile(r"\b[Nn]ach\s+(?P<src>(?:[\wäöüÄÖÜß-]+\s+){0,3}Angaben(?:\s+(?:de[rs]|aus|von)\s+[^,.;:]{2,50})?)")),
+    ("hieß es aus", re.compile(r"\b(?:hieß|heißt)\s+es\s+(?P<src>(?:aus|aufseiten|seitens|von|in|im|bei)\s+[^,.;:]{2,60})")),
+    ("wie es aus", re.compile(r"\bwie\s+es\s+(?P<src>(?:aus|in|im|von)\s+[^,.;:]{2,60}?)\s+(?:hieß|heißt)")),
+    ("folgt man", re.compile(r"\b[Ff]olgt\s+man\s+(?P<src>[^,.;:]{2,60})")),
+    ("so steht es in", re.compile(r"\b[Ss]o\s+steht\s+es\s+(?:\w+\s+)?(?P<src>in\s+[^,.;:]{2,60})")),
+    ("so", re.compile(r"[,“\"]\s*so\s+(?P<src>[A-ZÄÖÜ][^,.;:]{1,50})[.;]")),
+]
+
+
+@dataclass(slots=True)
+class SourceCue:
+    claimer: Actor
+    cue: str
+    span: tuple[int, int]
+    backward: bool = False  # "So steht es in X": attributes the sentence before
+
+
+@cache
+def _attribution_data() -> tuple[frozenset[str], dict[str, list[str]]]:
+    try:
+        data = load_json("attribution_de.json")
+    except FileNotFoundError:
+        data = {}
+    verbs = set(_SPEECH_FALLBACK)
+    for v in data.get("speech_verbs", []):
+        verbs.add((v.get("lemma") or v.get("cue")) if isinstance(v, dict) else v)
+    channels = {k: list(v) for k, v in _CHANNEL_FALLBACK.items()}
+    for k, v in (data.get("channels") or {}).items():
+        words = [x.get("cue") if isinstance(x, dict) else x for x in v]
+        channels.setdefault(k, [])
+        channels[k].extend(w for w in words if isinstance(w, str) and w not in channels[k])
+    return frozenset(x for x in verbs if x), channels
+
+
+@cache
+def _tone_words() -> list[tuple[str, str]]:
+    try:
+        rows = load_jsonl("tone.jsonl")
+    except FileNotFoundError:
+        return []
+    out = [(r["word"].lower(), r.get("polarity", "")) for r in rows if r.get("lang", "de") == "de"]
+    return sorted(out, key=lambda wp: -len(wp[0]))
+
+
+def _actor_of(ms: list[EntityMention]) -> Actor | None:
+    for m in ms:
+        if m.country or m.org:
+            return Actor.from_mention(m)
+    return None
+
+
+def _channel(text: str) -> str | None:
+    _, channels = _attribution_data()
+    for name, words in channels.items():
+        for w in words:
+            if len(w) <= 2:
+                continue
+            if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+                return name
+    return None
+
+
+def _tone(text: str) -> str | None:
+    low = text.lower()
+    for w, _ in _tone_words():
+        if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low):
+            return w
+    return None
+
+
+def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[SourceCue]:
+    text = doc.text[sent.start:sent.end]
+    found: list[SourceCue] = []
+    for cue, pat in _SOURCE_PATTERNS:
+        for m in pat.finditer(text):
+            lo, hi = sent.start + m.start("src"), sent.start + m.end("src")
+            actor = _actor_of(ctx.mentions_in(lo, hi))
+            if actor is not None:
+                found.append(SourceCue(actor, cue, (sent.start + m.start(), sent.start + m.end()), cue == "so steht es in"))
+    verbs, _ = _attribution_data()
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.lemma.lower() not in verbs or t.text[0].isupper() and i > 0:
+            continue
+        if not (t.finite or t.pos in ("VERB", "AUX")):
+            continue
+        # the speaker is a mention right before or right after the verb ("Trump sagte", "sagte Trump")
+        window = ctx.mentions_in(toks[max(0, i - 4)].start, t.start) + ctx.mentions_in(t.end, toks[min(len(toks) - 1, i + 4)].end)
+        near = sorted(window, key=lambda m: min(abs(m.start - t.end), abs(t.start - m.end)))
+        persons = [m for m in near if m.kind in ("person", "institution", "org", "place")]
+        actor = _actor_of(persons or near)
+        if actor is None and i + 1 < len(toks) and toks[i + 1].text.lower() in ("er", "sie"):
+            p = ctx.last_person_before(t.start)
+            actor = Actor.from_mention(p) if p else None
+        if actor is not None:
+            found.append(SourceCue(actor, t.text, (t.start, t.end)))
+    return found
+
+
+def _certainty(text: str, toks_low: list[str], reported: bool) -> tuple[str, str | None]:
+    for w in toks_low:
+        if w in _POSSIBLE:
+            return "possible", w
+    for w in toks_low:
+        if w in _PROBABLE:
+            return "probable", w
+    if reported:
+        return "probable", "Konjunktiv I"
+    return "certain", None
+
+
+def attribute(doc: Document, events: list[Event]) -> None:
+    """Fill ``claims`` of every event in ``doc`` (in place)."""
+    ctx = DocContext.build(doc)
+    per_sentence: list[list[SourceCue]] = []
+    for sent in doc.sentences:
+        per_sentence.append(sentence_sources(doc, sent, ctx) if not sent.is_heading else [])
+    # a quotation followed by its speaker ("…“, heißt es in einem Readout des Weißen Hauses) speaks for
+    # every sentence it covers
+    quote_source: dict[tuple[int, int], SourceCue] = {}
+    for q in ctx.quotes:
+        after = next((s for s in doc.sentences if s.start <= q[1] - 1 < s.end), None)
+        if after is None:
+            continue
+        idx = doc.sentences.index(after)
+        cues = [c for c in per_sentence[idx] if c.span[0] >= q[1] - 1]
+        if cues:
+            quote_source[q] = cues[0]
+    carried: SourceCue | None = None
+    carried_at = -10
+    sent_claimer: list[tuple[SourceCue | None, str | None]] = []
+    for i, sent in enumerate(doc.sentences):
+        cues = per_sentence[i]
+        if i + 1 < len(doc.sentences):
+            cues = cues + [c for c in per_sentence[i + 1] if c.backward]
+        cues = [c for c in cues if not c.backward or c not in per_sentence[i]]
+        toks = sent.tokens
+        low = [t.text.lower() for t in toks]
+        reported = any(t.mood == "Sub1" for t in toks)
+        src: SourceCue | None = cues[0] if cues else None
+        cue_word = src.cue if src else None
+        if src is None:
+            q = next((q for q in quote_source if q[0] <= sent.start < q[1] or sent.start <= q[0] < sent.end), None)
+            if q is not None:
+                src, cue_word = quote_source[q], "quotation"
+        if src is None and carried is not None and i - carried_at <= 3 and (reported or "demnach" in low):
+            src, cue_word = carried, ("demnach" if "demnach" in low else "Konjunktiv I")
+        if src is not None:
+            carried, carried_at = src, i
+        elif sent.is_heading or i - carried_at > 1:
+            carried = carried if i - carried_at <= 1 else None
+        sent_claimer.append((src, cue_word))
+
+    for ev in events:
+        claims: list[Claim] = []
+        for sp in ev.evidence:
+            si = next((k for k, s in enumerate(doc.sentences) if s.start <= sp.start < s.end), None)
+            if si is None:
+                continue
+            sent = doc.sentences[si]
+            src, cue = sent_claimer[si]
+            low = [t.text.lower() for t in sent.tokens if sp.start <= t.start < sp.end] or \
+                  [t.text.lower() for t in sent.tokens]
+            reported = any(t.mood == "Sub1" for t in sent.tokens if sp.start <= t.start < sp.end)
+            certainty, ccue = _certainty(doc.text[sp.start:sp.end], low, reported and src is not None)
+            claimer = src.claimer if src else None
+            stext = doc.text[sent.start:sent.end]
+            claim = Claim(
+                claimer=claimer,
+                channel=_channel(stext) if claimer else None,
+                certainty=certainty,  # type: ignore[arg-type]
+                cue=cue or ccue,
+                tone=_tone(doc.text[sp.start:sp.end]) if ev.type == "CONSULT" else None,
+                evidence=[Span(sp.doc_id, sp.start, sp.end, sp.text)],
+            )
+            same = next((c for c in claims if _same_claimer(c.claimer, claim.claimer)), None)
+            if same is None:
+                claims.append(claim)
+            else:
+                same.evidence.append(claim.evidence[0])
+        ev.claims = claims
+    _tone_claims(doc, events, sent_claimer)
+    _omission_notes(doc, events, ctx)
+
+
+CONTACT_NOUNS = re.compile(r"\b(Gespräch|Telefonat|Telefongespräch|Treffen|Unterredung|Austausch|Gipfel|Begegnung|Atmosphäre|Ton|Geist)", re.IGNORECASE)
+
+
+def _tone_claims(doc: Document, events: list[Event], sent_claimer: list[tuple[SourceCue | None, str | None]]) -> None:
+    """A claimer's judgement of a contact ("ein sehr gutes Gespräch", "sehr enttäuscht") is a claim on
+    that contact with its tone: the material for comparing the parties' accounts."""
+    from readout.claims.tone import find_tone
+
+    contacts = [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+    if not contacts:
+        return
+    first = min(e.evidence[0].start for e in contacts)
+    for si, sent in enumerate(doc.sentences):
+        if sent.end <= first or sent.is_heading:
+            continue
+        src, cue = sent_claimer[si]
+        text = doc.text[sent.start:sent.end]
+        tones = [t for t in find_tone(text) if t[3] in ("positive", "negative")]
+        if not tones:
+            continue
+        contact = next((e for e in reversed(contacts) if e.evidence[0].start <= sent.start), contacts[0])
+        if src is None:
+            speaker = _speaker_of_judgement(doc, sent, contact)
+            if speaker is None:
+                continue
+            claimer, cue = speaker, "judgement"
+        else:
+            claimer = src.claimer
+        if not CONTACT_NOUNS.search(text) and src is None:
+            continue
+        keys = {a.key() for a in contact.actors}
+        if claimer.key() not in keys and not any(claimer.key() == k for k in keys):
+            continue
+        s, e, word, _ = tones[0]
+        span = _clause_around(doc, sent, sent.start + s, sent.start + e)
+        same = next((c for c in contact.claims if _same_claimer(c.claimer, claimer) and c.tone), None)
+        if same is not None:
+            if span not in same.evidence:
+                same.evidence.append(span)
+            continue
+        contact.claims.append(Claim(claimer=claimer, channel=_channel(text), certainty="certain", cue=cue,
+                                    tone=word, evidence=[span]))
+
+
+def _speaker_of_judgement(doc: Document, sent: Sentence, contact: Event) -> Actor | None:
+    """'Trump bezeichnete das Gespräch als exzellent': the subject of a verb of judging."""
+    low = doc.text[sent.start:sent.end].lower()
+    if not re.search(r"\b(bezeichnete|bezeichnet|nannte|nennt|lobte|sprach von|sprach)\b", low):
+        return None
+    ctx = DocContext.build(doc)
+    ms = [m for m in ctx.mentions_in(sent.start, sent.end) if m.kind == "person" and m.country]
+    if not ms:
+        p = ctx.last_person_before(sent.start)
+        ms = [p] if p else []
+    return Actor.from_mention(ms[0]) if ms else None
+
+
+def _clause_around(doc: Document, sent: Sentence, s: int, e: int) -> Span:
+    text = doc.text
+    lo = max(text.rfind(ch, sent.start, s) for ch in (",", ";", ":", "–")) + 1
+    lo = sent.start if lo <= 0 else lo
+    his = [text.find(ch, e, sent.end) for ch in (",", ";", "–")]
+    hi = min([h for h in his if h >= 0] or [sent.end])
+    while lo < hi and text[lo] in " \n":
+        lo += 1
+    if hi - lo < 15:
+        lo, hi = sent.start, sent.end
+    return Span(doc.doc_id, lo, hi, text[lo:hi])
+
+
+_OMISSION = re.compile(
+    r"\b(fehlt|fehlen|fehlte|fehlten|nicht erwähnt|unerwähnt|verschwieg|verschweigt|ausgespart|ausgelassen|kein Wort)\b")
+
+
+def _omission_notes(doc: Document, events: list[Event], ctx: DocContext) -> None:
+    """'im Readout des Weißen Hauses fehlt dieser Punkt': the article itself points out an omission.
+    The note goes on the event that holds the point, with the omitting side and the span."""
+    for sent in doc.sentences:
+        text = doc.text[sent.start:sent.end]
+        m = _OMISSION.search(text)
+        if not m:
+            continue
+        cue_at = sent.start + m.start()
+        ms = sorted(ctx.mentions_in(sent.start, sent.end), key=lambda x: abs(x.start - cue_at))
+        if not ms:
+            continue
+        omitter = Actor.from_mention(ms[0])
+        ref = next((e for e in sorted(events, key=lambda e: -e.evidence[0].start)
+                    if e.evidence[0].start < sent.start and e.type != "CONSULT"), None)
+        if ref is None:
+            continue
+        lo = max(text.rfind(ch, 0, m.start()) for ch in ("-", "–", ";", ":", ",")) + 1
+        s = sent.start + lo
+        while s < cue_at and doc.text[s] == " ":
+            s += 1
+        span = Span(doc.doc_id, s, sent.end, doc.text[s:sent.end])
+        ref.links.append({"rel": "omitted_by", "event_id": ref.id,
+                          "claimer": {"name": omitter.name, "country": omitter.country},
+                          "evidence": [span]})
+
+
+def _same_claimer(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.key() == b.key()

@@ -1,0 +1,154 @@
+"""Who did what to whom: actors and recipients of an event from the mentions around its trigger.
+
+There is no parser yet, so roles come from German word order and prepositions: a mention after
+a recipient preposition ("gegen", "auf", "von" for demands) is a recipient, an adjective or
+compound prefix on a nominal trigger ("russische Zusage", "US-Militärschläge") is its actor, the
+first other mention of a verbal clause is its subject. What the clause leaves out comes from the
+sentence and then from earlier text (see context.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from readout.events.context import PRONOUNS_3SG, DocContext
+from readout.events.lexicon import Trigger
+from readout.model import Actor, EntityMention, Sentence, Token
+
+CAUSE_PREPS = {"wegen", "aufgrund", "trotz", "angesichts", "dank"}
+LOCATION_PREPS = {"in", "im", "nach", "aus", "bei", "zwischen"}
+DEFAULT_RECIPIENT_PREPS = {"gegen", "auf"}
+BOTH_WORDS = {"beide", "beiden", "beider", "gegenseitig", "jeweils", "gemeinsam", "gemeinsame", "gemeinsamen"}
+ATTRIBUTION_WORDS = {"laut", "zufolge", "angaben", "hieß", "heißt", "aufseiten", "seitens", "readout", "mitteilung"}
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[EntityMention] = field(default_factory=list)
+    recipients: list[EntityMention] = field(default_factory=list)
+    location: EntityMention | None = None
+    from_context: bool = False
+
+
+def dedupe(ms: list[EntityMention]) -> list[EntityMention]:
+    """One mention per actor code, preferring persons and names over adjectives."""
+    best: dict[str, EntityMention] = {}
+    order: list[str] = []
+    rank = {"person": 0, "institution": 1, "org": 2, "state": 3, "place": 4}
+    for m in ms:
+        k = Actor.from_mention(m).key()
+        if not k:
+            continue
+        if k not in best:
+            order.append(k)
+            best[k] = m
+        elif (rank.get(m.kind, 5), m.via == "adjective") < (rank.get(best[k].kind, 5), best[k].via == "adjective"):
+            best[k] = m
+    return [best[k] for k in order]
+
+
+def _tok_index_before(toks: list[Token], offset: int) -> int:
+    j = -1
+    for i, t in enumerate(toks):
+        if t.start < offset:
+            j = i
+        else:
+            break
+    return j
+
+
+def _prep_before(toks: list[Token], m: EntityMention, clause_start: int) -> str | None:
+    """The preposition that governs mention ``m``, looking back over articles and adjectives."""
+    j = _tok_index_before(toks, m.start)
+    steps = 0
+    while j >= 0 and toks[j].start >= clause_start and steps < 4:
+        w = toks[j].text.lower()
+        if toks[j].pos == "ADP" or w in CAUSE_PREPS | LOCATION_PREPS | DEFAULT_RECIPIENT_PREPS | {"an", "von", "mit", "für", "über", "gegenüber", "zu", "vom", "zum", "zur", "am"}:
+            return w
+        if toks[j].pos not in ("DET", "ADJ", "ADV", "NUM") and w not in ("der", "die", "das", "den", "dem", "des"):
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -> list[EntityMention]:
+    """'er', 'ihm', 'dieser' in the clause, resolved to the last person mentioned before them."""
+    out = []
+    for t in sent.tokens:
+        if clause[0] <= t.start < clause[1] and t.text.lower() in PRONOUNS_3SG:
+            if t.text.lower().startswith("dies") and t.pos not in ("PRON",):
+                continue
+            p = ctx.last_person_before(t.start)
+            if p is not None:
+                out.append(EntityMention(t.start, t.end, t.text, p.name, p.kind, p.country, p.org, p.sector,
+                                         p.wikidata, p.role, p.kb_id, "coref"))
+    return out
+
+
+def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause: tuple[int, int],
+           ctx: DocContext, exclude: set[tuple[int, int]]) -> Roles:
+    toks = sent.tokens
+    raw = ctx.mentions_in(clause[0], clause[1]) + pronoun_mentions(sent, clause, ctx)
+    raw.sort(key=lambda m: m.start)
+    ms: list[EntityMention] = []
+    roles = Roles()
+    for m in raw:
+        if (m.start, m.end) in exclude:
+            continue
+        prep = _prep_before(toks, m, clause[0])
+        if prep in CAUSE_PREPS:
+            continue
+        if m.kind == "place" and prep in LOCATION_PREPS and prep != "zwischen":
+            roles.location = roles.location or m
+            continue
+        ms.append(m)
+    low_clause = {t.text.lower() for t in toks if clause[0] <= t.start < clause[1]}
+    both = bool(low_clause & BOTH_WORDS)
+
+    if trig.frame == "joint" or (trig.type in ("AGREE", "CONSULT") and trig.frame != "self"):
+        actors = dedupe(ms)
+        if len(actors) < 2:
+            sent_ms = [m for m in ctx.mentions_in(sent.start, sent.end) if (m.start, m.end) not in exclude
+                       and not (m.kind == "place" and _prep_before(toks, m, sent.start) in LOCATION_PREPS)]
+            actors = dedupe(actors + sent_ms)
+        if len(actors) < 2 and (both or len(actors) == 0):
+            actors = dedupe(actors + ctx.last_countries_before(clause[0], 2))
+            roles.from_context = True
+        roles.actors = actors
+        return roles
+
+    recipient_preps = set(trig.recipient_preps) | DEFAULT_RECIPIENT_PREPS
+    if trig.frame == "directed" and both and trig.type in ("ASSAULT", "COERCE"):
+        roles.actors = dedupe(ms + ctx.last_countries_before(clause[0], 2))[:2]
+        roles.from_context = True
+        return roles
+    actors: list[EntityMention] = []
+    recips: list[EntityMention] = []
+    rest: list[EntityMention] = []
+    for m in ms:
+        prep = _prep_before(toks, m, clause[0])
+        inside_trigger = m.start >= trig_start and m.end <= trig_end
+        if trig.frame != "self" and prep in recipient_preps and not inside_trigger:
+            recips.append(m)
+        elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start):
+            actors.append(m)  # "US-Militärschläge", "die russische Zusage"
+        else:
+            rest.append(m)
+    if not actors and rest:
+        actors.append(rest.pop(0))
+    if trig.frame != "self":
+        recips.extend(rest)
+    if not actors:
+        before = [m for m in ctx.mentions_in(sent.start, clause[0]) if m.kind == "person" or m.via == "name"]
+        if before:
+            actors.append(before[0])
+        else:
+            topic = ctx.last_person_before(sent.start)
+            if topic is not None:
+                actors.append(topic)
+                roles.from_context = True
+    roles.actors = dedupe(actors)
+    keys = {Actor.from_mention(a).key() for a in roles.actors}
+    roles.recipients = [m for m in dedupe(recips) if Actor.from_mention(m).key() not in keys]
+    return roles

@@ -1,0 +1,408 @@
+"""The events stage: PLOVER events with arguments and modality from an analysed document."""
+
+from __future__ import annotations
+
+import re
+
+from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
+from readout.events.context import DocContext
+from readout.events.lexicon import Trigger, load_lexicon
+from readout.events.match import Match, find_matches
+from readout.events.modality import clause_modality
+from readout.events.outcomes import conflict_parties, contact_mode
+from readout.language import clause_spans
+from readout.model import Actor, Document, EntityMention, Event, Sentence, Span, Timex, stable_id
+
+QUESTION_WORDS = {"was", "ob", "wer", "warum", "wieso", "weshalb", "weswegen", "wen", "wem"}
+CONDITION_STARTS = {"sollte", "sollten", "falls", "wenn"}
+PUNITIVE = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict", "THREATEN": None}
+OUTCOME_TYPES = {"AGREE", "CONCEDE", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "COOPERATE", "RETREAT"}
+CEASEFIRE_WORDS = ("waffenruhe", "feuerpause", "waffenstillstand", "waffenpause", "kampfpause", "aussetz",
+                   "austausch", "ausgetauscht", "freilass", "entlass", "gefangen")
+_ELLIPSIS = re.compile(r",\s*(?:(?:auch|aber|doch)\s+)?([^,;]{2,40}?)\s+(?:jedoch\s+|aber\s+|dagegen\s+)?nicht\s*[.;]?\s*$")
+
+
+def _clause_tokens(sent: Sentence, clause: tuple[int, int]) -> list:
+    return [t for t in sent.tokens if clause[0] <= t.start < clause[1]]
+
+
+def _attribution_mentions(sent: Sentence, ctx: DocContext) -> set[tuple[int, int]]:
+    """Mentions that name the source ('laut Kreml', 'nach ukrainischen Angaben'), not a participant."""
+    out = set()
+    toks = sent.tokens
+    for m in ctx.mentions_in(sent.start, sent.end):
+        before = [t.text.lower() for t in toks if t.end <= m.start][-3:]
+        after = [t.text.lower() for t in toks if t.start >= m.end][:2]
+        if set(before) & ATTRIBUTION_WORDS or (after and after[0] in ("zufolge", "angaben")):
+            out.add((m.start, m.end))
+    return out
+
+
+def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: Trigger) -> tuple[dict, Timex | None]:
+    """The date of the event: a date expression in its own clause (or sentence, for contacts)."""
+    def pick(lo: int, hi: int) -> Timex | None:
+        for t in doc.timexes:
+            if lo <= t.start and t.end <= hi and t.kind in ("date",) and t.value is not None:
+                return t
+        return None
+
+    t = pick(*ev_clause) or (pick(sent.start, sent.end) if trig.type == "CONSULT" else None)
+    if t is None:
+        return {"value": None, "precision": "unknown", "text": None, "basis": "no date in the text for this event"}, None
+    return {"value": t.value, "precision": t.precision, "text": t.text, "basis": t.basis}, t
+
+
+def _duration(sent: Sentence, doc: Document) -> Timex | None:
+    for t in doc.timexes:
+        if sent.start <= t.start and t.end <= sent.end and t.kind == "duration" and t.minutes and t.minutes <= 24 * 60:
+            return t
+    return None
+
+
+def _quantities(clause: tuple[int, int], doc: Document, exclude: set[tuple[int, int]]) -> list[dict]:
+    out = []
+    for q in doc.quantities:
+        if clause[0] <= q.start and q.end <= clause[1] and (q.start, q.end) not in exclude:
+            out.append({"value": q.value, "unit": q.unit, "what": q.what, "approx": q.approx, "text": q.text})
+    return out
+
+
+def _actor(m: EntityMention) -> Actor:
+    return Actor.from_mention(m)
+
+
+def _initiator(sent: Sentence, doc: Document, actors: list[EntityMention], ctx: DocContext) -> Actor | None:
+    text = doc.text[sent.start:sent.end]
+    low = text.lower()
+    i = low.find("initiative")
+    if i >= 0:
+        window = text[i:i + 60]
+        if re.search(r"\b(Letzte[nr]?|Letzteren|Letztgenannten)\b", window):
+            before = [m for m in ctx.mentions_in(sent.start, sent.start + i) if m.kind == "person"]
+            if before:
+                return _actor(before[-1])
+        for m in ctx.mentions_in(sent.start + i, sent.start + i + 60):
+            return _actor(m)
+    for phrase in (" rief ", " griff zum hörer", " rief an", " anrief"):
+        j = low.find(phrase)
+        if j >= 0:
+            after = ctx.mentions_in(sent.start + j, sent.end)
+            before = ctx.mentions_in(sent.start, sent.start + j)
+            cand = (after or before)
+            if cand:
+                return _actor(cand[0])
+    return None
+
+
+def _schedule(sent: Sentence, doc: Document) -> tuple[str | None, float | None]:
+    text = doc.text[sent.start:sent.end]
+    m = re.search(r"für\s+(\d{1,2}(?:[.:]\d{2})?)\s*Uhr\s+(?:an)?gesetzt|(?:war|ist)\s+für\s+(\d{1,2}(?:[.:]\d{2})?)\s*Uhr", text)
+    scheduled = None
+    if m:
+        hh = (m.group(1) or m.group(2)).replace(".", ":")
+        scheduled = f"{int(hh.split(':')[0]):02d}:{hh.split(':')[1] if ':' in hh else '00'}"
+    delay = None
+    d = re.search(r"(eine|zwei|drei|\d+|einer halben|anderthalb)\s*(Stunden?|Minuten)\s+(?:zu spät|verspätet|Verspätung)", text)
+    if d:
+        n = {"eine": 1, "zwei": 2, "drei": 3, "einer halben": 0.5, "anderthalb": 1.5}.get(d.group(1))
+        n = n if n is not None else float(d.group(1))
+        delay = n * (60 if d.group(2).startswith("Stunde") else 1)
+    return scheduled, delay
+
+
+def _sequence(sent: Sentence, doc: Document) -> int | None:
+    ordinals = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7,
+                "achte": 8, "neunte": 9, "zehnte": 10}
+    m = re.search(r"\b(erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)[nrsm]?\s+"
+                  r"(Telefonat|Gespräch|Treffen|Telefongespräch|Gipfel)", doc.text[sent.start:sent.end])
+    return ordinals[m.group(1)] if m else None
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Code every event of ``doc`` (sentences, entities and timexes must already be filled)."""
+    lex = load_lexicon("de")
+    ctx = DocContext.build(doc)
+    events: list[Event] = []
+    for sent in doc.sentences:
+        if sent.is_heading or not sent.tokens:
+            continue
+        if doc.text[sent.start:sent.end].rstrip().endswith("?"):
+            continue
+        clauses = clause_spans(sent, doc.text) or [(sent.start, sent.end)]
+        matches = find_matches(sent, doc.text, clauses, lex)
+        if not matches:
+            _maybe_ellipsis(doc, sent, ctx, events)
+            continue
+        exclude = _attribution_mentions(sent, ctx)
+        sent_events = _events_of_sentence(doc, sent, clauses, matches, ctx, exclude)
+        events.extend(sent_events)
+        for ev in sent_events:
+            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2:
+                ctx.contacts.append(ev)
+        _maybe_ellipsis(doc, sent, ctx, events)
+    return merge_same_event(events)
+
+
+def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
+    """Heads and what they absorb, clause by clause."""
+    out: list[tuple[Match, list[Match]]] = []
+    by_clause: dict[tuple[int, int], list[Match]] = {}
+    for m in matches:
+        if m.reference:
+            out.append((m, []))
+        else:
+            by_clause.setdefault(m.clause, []).append(m)
+    for ms in by_clause.values():
+        verbs = [m for m in ms if m.trigger.kind != "noun"]
+        frame_verbs = [m for m in verbs if m.rank >= 2.5]
+        if frame_verbs:
+            head = max(frame_verbs, key=lambda m: m.rank)
+            out.append((head, [m for m in ms if m is not head]))
+            continue
+        by_type: dict[str, list[Match]] = {}
+        for m in ms:
+            by_type.setdefault(m.trigger.type, []).append(m)
+        groups = list(by_type.values())
+        # a frame noun governs a content noun right after it ("Drohung mit Sanktionen")
+        heads = []
+        for g in groups:
+            head = max(g, key=lambda m: m.rank)
+            heads.append((head, [m for m in g if m is not head]))
+        heads.sort(key=lambda hm: hm[0].start)
+        merged: list[tuple[Match, list[Match]]] = []
+        for h, rest in heads:
+            if merged and merged[-1][0].rank >= 2 and h.rank < 2 and 0 <= h.start - merged[-1][0].end <= 40:
+                merged[-1][1].extend([h, *rest])
+            elif merged and h.rank >= 2 and merged[-1][0].rank < 2 and h.trigger.kind != "noun" \
+                    and 0 <= h.start - merged[-1][0].end <= 60:
+                merged[-1] = (h, [merged[-1][0], *merged[-1][1], *rest])
+            else:
+                merged.append((h, list(rest)))
+        out.extend(merged)
+    out.sort(key=lambda hm: hm[0].start)
+    return out
+
+
+def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, int]], matches: list[Match],
+                        ctx: DocContext, exclude: set[tuple[int, int]]) -> list[Event]:
+    groups = _group(matches)
+    cond_clauses = [c for c in clauses if doc.text[c[0]:c[1]].split(maxsplit=1)[0:1]
+                    and doc.text[c[0]:c[1]].split(maxsplit=1)[0].lower() in CONDITION_STARTS]
+    out: list[Event] = []
+    condition_events: list[Event] = []
+    for head, absorbed in groups:
+        trig = head.trigger
+        ctoks = _clause_tokens(sent, head.clause)
+        first = ctoks[0].text.lower() if ctoks else ""
+        if first in QUESTION_WORDS and not head.reference:
+            continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
+        roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude)
+        if head.reference:
+            modality, cue = "asserted", None
+        else:
+            modality, cue = clause_modality(ctoks, None)
+        ev = _build(doc, sent, head, absorbed, roles, modality, ctx)
+        if head.clause in cond_clauses:
+            condition_events.append(ev)
+        else:
+            out.append(ev)
+    if cond_clauses and out:
+        cond = cond_clauses[0]
+        cond_ms = dedupe([m for m in ctx.mentions_in(*cond) if (m.start, m.end) not in exclude])
+        for ev in out:
+            if ev.type in PUNITIVE and ev.modality in ("planned", "asserted", "hypothetical"):
+                ev.mode = PUNITIVE[ev.type] if ev.type != "THREATEN" else (ev.mode or "restrict")
+                ev.type = "THREATEN"
+                ev.modality = "asserted"
+                ev.conditions.append({"text": doc.text[cond[0]:cond[1]].strip(" ,"),
+                                      "evidence": [doc.span(*_strip(doc.text, cond))]})
+                keys = {a.key() for a in ev.actors}
+                ev.recipients = [_actor(m) for m in cond_ms if _actor(m).key() not in keys] or ev.recipients
+                ev.producer += "+condition"
+        condition_events = [] if any(ev.conditions for ev in out) else condition_events
+    for ev in condition_events:
+        ev.modality = "hypothetical"
+        out.append(ev)
+    return out
+
+
+def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    while s < e and text[s] in " ,;:–-\n":
+        s += 1
+    while e > s and text[e - 1] in " ,;:–-\n":
+        e -= 1
+    return s, e
+
+
+def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], roles: Roles, modality: str,
+           ctx: DocContext) -> Event:
+    trig = head.trigger
+    etype, mode = trig.type, trig.mode
+    for m in absorbed:  # a governed content word refines the mode ("drohte mit Sanktionen" -> restrict)
+        if etype == "THREATEN" and not mode and m.trigger.type in PUNITIVE:
+            mode = PUNITIVE[m.trigger.type]
+    actors = list(roles.actors)
+    recipients = list(roles.recipients)
+    words = " ".join([doc.text[head.start:head.end]] + [doc.text[m.start:m.end] for m in absorbed]).lower()
+    ceasefire_like = any(w in words for w in CEASEFIRE_WORDS)
+    contact = ctx.current_contact(head.start)
+    outcome = contact is not None and etype in OUTCOME_TYPES and etype != "RETREAT" and not head.reference
+    if ceasefire_like and etype in ("AGREE", "CONCEDE", "RETREAT"):
+        if modality == "asserted" and etype == "RETREAT":
+            pass
+        elif etype == "RETREAT":
+            etype = "AGREE" if len(actors) >= 2 else "CONCEDE"
+        elif etype == "AGREE" and trig.kind == "noun" and len(dedupe(actors)) < 2 and not outcome:
+            etype = "CONCEDE"
+    if outcome and contact is not None:
+        contact_keys = {a.key() for a in contact.actors}
+        have = {_actor(m).key() for m in actors} | {_actor(m).key() for m in recipients}
+        if etype == "AGREE" and (roles.from_context or len(actors) < 2 or have <= contact_keys | {None}):
+            actors = dedupe(actors + [EntityMention(0, 0, a.name, a.name, "person", a.country, a.org, a.sector,
+                                                    a.wikidata, a.title) for a in contact.actors])
+        elif etype != "AGREE" and not recipients:
+            recipients = [EntityMention(0, 0, a.name, a.name, "person", a.country, a.org, a.sector, a.wikidata, a.title)
+                          for a in contact.actors if a.key() not in {_actor(m).key() for m in actors}]
+    if ceasefire_like and etype in ("AGREE", "CONCEDE"):
+        keys = {_actor(m).key() for m in actors + recipients}
+        for party in conflict_parties(keys, doc, ctx):
+            if party.key() not in keys:
+                mention = EntityMention(0, 0, party.name, party.name, "state", party.country, None, "GOV")
+                (actors if etype == "AGREE" else recipients).append(mention)
+                keys.add(party.key())
+    actor_objs = [_actor(m) for m in dedupe(actors)]
+    akeys = {a.key() for a in actor_objs}
+    recip_objs = [_actor(m) for m in dedupe(recipients) if _actor(m).key() not in akeys]
+    if trig.frame == "joint" or etype in ("AGREE", "CONSULT") and trig.frame != "directed":
+        actor_objs = [_actor(m) for m in dedupe(actors + recipients)]
+        recip_objs = []
+    date, _ = _date_for(head.clause, sent, doc, trig)
+    ev_span = _evidence_span(doc, sent, head)
+    ev = Event(
+        id=stable_id("ev", doc.doc_id, head.start, etype),
+        doc_id=doc.doc_id, type=etype, mode=mode, actors=actor_objs, recipients=recip_objs,
+        date=date, modality=modality, evidence=[ev_span],  # type: ignore[arg-type]
+        producer=f"{trig.id}@lexicon-de-1", confidence=round(min(0.95, trig.confidence * (0.8 if roles.from_context else 1.0)), 2),
+        trigger=doc.span(head.start, head.end),
+    )
+    if roles.location is not None:
+        ev.location = roles.location.name
+    if etype == "CONSULT":
+        dur = _duration(sent, doc)
+        if dur is not None:
+            ev.duration_minutes = dur.minutes
+        ev.initiator = _initiator(sent, doc, actors, ctx)
+        ev.scheduled, ev.delay_minutes = _schedule(sent, doc)
+        ev.sequence = _sequence(sent, doc)
+        ev.mode = ev.mode or contact_mode(ev, sent, doc, roles)
+    dur_spans = {(t.start, t.end) for t in doc.timexes if t.kind in ("duration", "time")} if etype == "CONSULT" else set()
+    ev.quantities = _quantities(head.clause, doc, dur_spans)
+    if etype != "CONSULT":
+        for t in doc.timexes:
+            if head.clause[0] <= t.start < head.clause[1] and t.kind == "deadline":
+                ev.deadline = {"value": t.value, "precision": t.precision, "text": t.text, "basis": t.basis}
+    if outcome and contact is not None:
+        ev.links.append({"rel": "outcome_of", "event_id": contact.id})
+    ev.summary = summarize(ev)
+    return ev
+
+
+def _evidence_span(doc: Document, sent: Sentence, head: Match) -> Span:
+    """The clause of the trigger, or the sentence when the clause alone is too short to show the event."""
+    s, e = _strip(doc.text, head.clause)
+    if e - s < 25 or e - s > 500:
+        s, e = _strip(doc.text, (sent.start, sent.end))
+    if e - s > 500:
+        s, e = max(sent.start, head.start - 200), min(sent.end, head.end + 200)
+    return doc.span(s, e)
+
+
+def _maybe_ellipsis(doc: Document, sent: Sentence, ctx: DocContext, events: list[Event]) -> None:
+    """'Die EU drohte mit Sanktionen, Trump nicht.': the same event, negated, for the elided actor."""
+    text = doc.text[sent.start:sent.end]
+    m = _ELLIPSIS.search(text)
+    if not m or not events:
+        return
+    lo = sent.start + m.start(1)
+    ms = [x for x in ctx.mentions_in(lo, sent.start + m.end(1))]
+    if not ms:
+        return
+    base = next((e for e in reversed(events) if e.evidence and sent.start <= e.evidence[0].start < lo), None)
+    if base is None:
+        return
+    actor = _actor(ms[0])
+    recipients = [r for r in base.recipients if r.key() != actor.key()]
+    ev = Event(
+        id=stable_id("ev", doc.doc_id, lo, base.type, "ellipsis"), doc_id=doc.doc_id, type=base.type, mode=base.mode,
+        actors=[actor], recipients=recipients, date=dict(base.date), modality="negated",
+        evidence=[doc.span(sent.start, sent.end)] if sent.end - sent.start <= 500 else [doc.span(lo, sent.end)],
+        producer=base.producer + "+ellipsis", confidence=round(base.confidence * 0.9, 2),
+        trigger=doc.span(lo, sent.start + m.end()),
+    )
+    ev.summary = summarize(ev)
+    events.append(ev)
+
+
+def merge_same_event(events: list[Event]) -> list[Event]:
+    """One event per real occurrence within a document: a contact named again ('das Gespräch',
+    'nach dem Telefonat') adds evidence to the first mention instead of becoming a new event."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        if ev.type == "CONSULT" and ev.modality == "asserted":
+            keys = {a.key() for a in ev.actors}
+            for prev in out:
+                if prev.type != "CONSULT" or prev.modality != "asserted":
+                    continue
+                pkeys = {a.key() for a in prev.actors}
+                same_people = keys == pkeys or (len(keys) < 2 and keys <= pkeys) or not keys
+                dates_ok = not ev.date.get("value") or not prev.date.get("value") or \
+                    ev.date["value"].startswith(prev.date["value"]) or prev.date["value"].startswith(ev.date["value"])
+                if same_people and dates_ok and (not ev.mode or not prev.mode or ev.mode == prev.mode or
+                                                  {ev.mode, prev.mode} <= {"visit", "phone", None}):
+                    target = prev
+            if target is None and len(keys) < 2:
+                target = next((p for p in reversed(out) if p.type == "CONSULT" and p.modality == "asserted"), None)
+        elif out:
+            prev = out[-1]
+            same_place = prev.evidence and ev.evidence and prev.evidence[-1].start == ev.evidence[0].start
+            if same_place and prev.type == ev.type and {a.key() for a in prev.actors} == {a.key() for a in ev.actors}:
+                target = prev
+        if target is None:
+            out.append(ev)
+            continue
+        _absorb(target, ev)
+    return out
+
+
+def _absorb(target: Event, ev: Event) -> None:
+    for sp in ev.evidence:
+        if sp not in target.evidence:
+            target.evidence.append(sp)
+    for field_name in ("duration_minutes", "initiator", "location", "scheduled", "delay_minutes", "sequence"):
+        if getattr(target, field_name) in (None, "") and getattr(ev, field_name) not in (None, ""):
+            setattr(target, field_name, getattr(ev, field_name))
+    if not target.mode and ev.mode:
+        target.mode = ev.mode
+    if not target.date.get("value") and ev.date.get("value"):
+        target.date = ev.date
+    have = {a.key() for a in target.actors}
+    target.actors.extend(a for a in ev.actors if a.key() not in have and a.key())
+    target.quantities.extend(q for q in ev.quantities if q not in target.quantities)
+    target.summary = summarize(target)
+
+
+def summarize(ev: Event) -> str:
+    names = " and ".join(a.name for a in ev.actors) or "someone"
+    to = (" → " + ", ".join(r.name for r in ev.recipients)) if ev.recipients else ""
+    mode = f"/{ev.mode}" if ev.mode else ""
+    extra = []
+    if ev.duration_minutes:
+        h, m = divmod(int(ev.duration_minutes), 60)
+        extra.append(f"{h} h {m} min" if h else f"{m} min")
+    if ev.initiator:
+        extra.append(f"initiated by {ev.initiator.name}")
+    tail = f" ({'; '.join(extra)})" if extra else ""
+    mod = "" if ev.modality == "asserted" else f" [{ev.modality}]"
+    return f"{ev.type}{mode}: {names}{to}{tail}{mod}"

@@ -1,0 +1,200 @@
+"""The German trigger lexicon (data/events/triggers_de.jsonl) compiled into fast lookups.
+
+Verbs are expanded into every finite and non-finite form with ablaut's conjugation tables, so the
+matcher needs no lemmatiser for them: "setzt … aus", "auszusetzen", "ausgesetzten" all lead to
+"aussetzen". Nouns match inflected ("Telefonats") and as the head of a compound
+("Krisentelefonat"). Phrases are lemma sequences inside one clause.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+_NOUN_SUFFIXES = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
+_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+_UMLAUT = str.maketrans({"a": "ä", "o": "ö", "u": "ü"})
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    type: str
+    mode: str | None
+    kind: str  # verb | noun | phrase
+    lemma: str
+    particle: str | None = None
+    words: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    frame: str = "directed"
+    recipient_preps: tuple[str, ...] = ()
+    confidence: float = 0.7
+    compound_head: bool = True
+    note: str = ""
+
+
+@dataclass(slots=True)
+class VerbForm:
+    trigger: Trigger
+    needs_particle: bool  # a finite form of a separable verb: the particle must follow in the clause
+    nonfinite: bool  # participle / infinitive / zu-infinitive
+
+
+@dataclass(slots=True)
+class Lexicon:
+    triggers: list[Trigger]
+    verb_forms: dict[str, list[VerbForm]] = field(default_factory=dict)
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # lowercase lemma -> triggers
+    noun_heads: list[tuple[str, Trigger]] = field(default_factory=list)  # for compound heads, longest first
+    phrases: dict[str, list[Trigger]] = field(default_factory=dict)  # first word (lowercase) -> triggers
+
+    def noun_triggers(self, word: str) -> list[Trigger]:
+        """Triggers for a noun token: the lemma inflected, or a compound whose head is the lemma."""
+        low = word.lower()
+        found = self._noun_exact(low)
+        if found:
+            return found
+        if "-" in low:  # "Waffenruhe-Vorschlag": the head is the last part
+            head = low.rsplit("-", 1)[1]
+            return self._noun_exact(head) or self._noun_compound(head)
+        return self._noun_compound(low)
+
+    def _noun_exact(self, low: str) -> list[Trigger]:
+        for suf in _NOUN_SUFFIXES:
+            if suf and not low.endswith(suf):
+                continue
+            base = low[: len(low) - len(suf)] if suf else low
+            hit = self.nouns.get(base)
+            if hit:
+                return hit
+        return []
+
+    def _noun_compound(self, low: str) -> list[Trigger]:
+        for head, trig in self.noun_heads:
+            i = low.rfind(head)
+            if i <= 2:  # a real compound has a first part of at least three letters
+                continue
+            rest = low[i + len(head):]
+            if rest in _NOUN_SUFFIXES:
+                return [t for h, t in self.noun_heads if h == head]
+        return []
+
+
+def _verb_forms(lemma: str, particle: str | None) -> list[tuple[str, bool, bool]]:
+    """(form, needs_particle, nonfinite) for every form of ``lemma``."""
+    import ablaut
+
+    out: set[tuple[str, bool, bool]] = set()
+    try:
+        c = ablaut.conjugate(lemma)
+    except ValueError:
+        return [(lemma.lower(), False, True)]
+    for tense in ("present", "preterite", "konjunktiv1", "konjunktiv2", "imperative"):
+        for form in getattr(c, tense):
+            parts = form.split()
+            if not parts:
+                continue
+            finite = parts[0].lower()
+            separable = bool(particle) and len(parts) > 1 and parts[-1].lower() == particle
+            out.add((finite, separable, False))
+            if not separable and particle and finite.startswith(particle):
+                out.add((finite, False, False))  # subordinate clause: "dass er aussetzt"
+            if separable:
+                out.add(((particle or "") + finite, False, False))
+    participle = c.past_participle.lower()
+    for nonfinite in (c.infinitive.lower(), c.zu_infinitive.lower(), participle, c.present_participle.lower()):
+        out.add((nonfinite, False, True))
+    for end in _ADJ_ENDINGS[1:]:  # participles used as adjectives: "ausgesetzte", "angedrohten"
+        out.add((participle + end, False, True))
+        out.add((c.present_participle.lower() + end, False, True))
+    return sorted(out)
+
+
+def _as_tuple(v: Any) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(str(x) for x in v)
+
+
+def parse_trigger(obj: dict[str, Any], where: str) -> Trigger:
+    for key in ("id", "type", "kind"):
+        if not obj.get(key):
+            raise LexiconError(f"{where}: missing {key!r}")
+    kind = obj["kind"]
+    if kind not in ("verb", "noun", "phrase"):
+        raise LexiconError(f"{where}: kind must be verb, noun or phrase, not {kind!r}")
+    words = _as_tuple(obj.get("words"))
+    lemma = obj.get("lemma") or (" ".join(words) if words else "")
+    if not lemma:
+        raise LexiconError(f"{where}: a {kind} trigger needs a lemma" + (" or words" if kind == "phrase" else ""))
+    return Trigger(
+        id=obj["id"], type=obj["type"], mode=obj.get("mode"), kind=kind, lemma=lemma,
+        particle=obj.get("particle") or None, words=words,
+        requires=_as_tuple(obj.get("requires")), excludes=_as_tuple(obj.get("excludes")),
+        frame=obj.get("frame") or "directed", recipient_preps=_as_tuple(obj.get("recipient_preps")),
+        confidence=float(obj.get("confidence", 0.7)), compound_head=bool(obj.get("compound_head", True)),
+        note=obj.get("note") or "",
+    )
+
+
+def read_triggers(text: str, name: str) -> list[Trigger]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise LexiconError(f"{name}:{n}: not JSON: {e}") from e
+        out.append(parse_trigger(obj, f"{name}:{n}"))
+    return out
+
+
+def compile_lexicon(triggers: list[Trigger]) -> Lexicon:
+    lex = Lexicon(triggers=triggers)
+    heads: list[tuple[str, Trigger]] = []
+    for t in triggers:
+        if t.kind == "verb":
+            for form, needs_particle, nonfinite in _verb_forms(t.lemma, t.particle):
+                lex.verb_forms.setdefault(form, []).append(VerbForm(t, needs_particle, nonfinite))
+        elif t.kind == "noun":
+            low = t.lemma.lower()
+            lex.nouns.setdefault(low, []).append(t)
+            if t.compound_head and len(low) >= 4:
+                heads.append((low, t))
+        else:
+            words = t.words or tuple(t.lemma.split())
+            lex.phrases.setdefault(words[0].lower(), []).append(t)
+    heads.sort(key=lambda ht: -len(ht[0]))
+    lex.noun_heads = heads
+    return lex
+
+
+@cache
+def load_lexicon(lang: str = "de") -> Lexicon:
+    name = f"triggers_{lang}.jsonl"
+    text = files("readout").joinpath("data", "events", name).read_text(encoding="utf-8")
+    return compile_lexicon(read_triggers(text, name))
+
+
+@cache
+def load_json(name: str) -> Any:
+    """A JSON knowledge file of the events stage (attribution, modality, modifiers)."""
+    return json.loads(files("readout").joinpath("data", "events", name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_jsonl(name: str) -> list[dict[str, Any]]:
+    text = files("readout").joinpath("data", "events", name).read_text(encoding="utf-8")
+    return [json.loads(x) for x in text.splitlines() if x.strip() and not x.startswith("#")]

@@ -1,0 +1,119 @@
+"""Finding trigger words of the lexicon in a sentence, clause by clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readout.events.lexicon import Lexicon, Trigger
+from readout.model import Sentence, Token
+
+# Speech acts and stances govern the content words of their clause ("drohte mit Sanktionen" is a
+# threat, not a sanction; "forderte eine Waffenruhe" is a request).
+FRAME_RANK = {
+    "THREATEN": 4, "REQUEST": 4, "REJECT": 3, "ACCUSE": 3, "PROTEST": 3,
+    "AGREE": 2, "CONCEDE": 2, "SUPPORT": 2,
+}
+CONTACT_TYPES = {"CONSULT"}
+# A noun after one of these prepositions refers to a contact as a time point ("nach dem Telefonat"):
+# it names an event that happened, outside the scope of the clause's own negation or modality.
+REFERENCE_PREPS = {"nach", "vor", "während", "seit", "bei", "beim", "im", "in", "zum", "vom", "am"}
+_PARTICLE_POS = {"PART", "ADP", "ADV", "ADJ", "X", "PROPN", "NOUN"}
+
+
+@dataclass(slots=True)
+class Match:
+    trigger: Trigger
+    index: int  # token index in the sentence
+    start: int
+    end: int
+    clause: tuple[int, int]
+    reference: bool = False  # a contact noun used as a time reference ("nach dem Gespräch")
+
+    @property
+    def rank(self) -> float:
+        base = FRAME_RANK.get(self.trigger.type, 1)
+        if self.trigger.kind != "noun":
+            base += 0.5
+        return base + self.trigger.confidence / 10
+
+
+def clause_of(offset: int, clauses: list[tuple[int, int]], sent: Sentence) -> tuple[int, int]:
+    for c in clauses:
+        if c[0] <= offset < c[1]:
+            return c
+    return (sent.start, sent.end)
+
+
+def _clause_tokens(sent: Sentence, clause: tuple[int, int]) -> list[tuple[int, Token]]:
+    return [(i, t) for i, t in enumerate(sent.tokens) if clause[0] <= t.start < clause[1]]
+
+
+def _lemmas(toks: list[tuple[int, Token]]) -> set[str]:
+    out = set()
+    for _, t in toks:
+        out.add(t.lemma.lower())
+        out.add(t.text.lower())
+    return out
+
+
+def _requirements_met(trig: Trigger, lemmas: set[str], low_text: str) -> bool:
+    if trig.requires and not any(r.lower() in lemmas or r.lower() in low_text for r in trig.requires):
+        return False
+    if trig.excludes and any(x.lower() in lemmas for x in trig.excludes):
+        return False
+    return True
+
+
+def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex: Lexicon) -> list[Match]:
+    """Every trigger in ``sent``; at most one per token (the most specific lexicon entry wins)."""
+    out: list[Match] = []
+    toks = sent.tokens
+    clause_cache: dict[tuple[int, int], tuple[list[tuple[int, Token]], set[str], str]] = {}
+
+    def clause_info(c: tuple[int, int]) -> tuple[list[tuple[int, Token]], set[str], str]:
+        if c not in clause_cache:
+            ct = _clause_tokens(sent, c)
+            clause_cache[c] = (ct, _lemmas(ct), text[c[0]:c[1]].lower())
+        return clause_cache[c]
+
+    for i, tok in enumerate(toks):
+        word = tok.text
+        if len(word) < 3 or not word[0].isalpha():
+            continue
+        clause = clause_of(tok.start, clauses, sent)
+        ctoks, lemmas, low_text = clause_info(clause)
+        low = word.lower()
+        cands: list[tuple[Trigger, int]] = []  # (trigger, end offset)
+        if word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX"):
+            for vf in lex.verb_forms.get(low, ()):
+                if vf.needs_particle:
+                    part = vf.trigger.particle
+                    if not any(j > i and t.text.lower() == part and t.pos in _PARTICLE_POS for j, t in ctoks):
+                        continue
+                cands.append((vf.trigger, tok.end))
+        if word[0].isupper():
+            for trig in lex.noun_triggers(word):
+                cands.append((trig, tok.end))
+        for trig in lex.phrases.get(low, ()) + lex.phrases.get(tok.lemma.lower(), ()):
+            words = [w.lower() for w in (trig.words or tuple(trig.lemma.split()))]
+            pos, ok = i, True
+            for w in words[1:]:
+                nxt = next((j for j, t in ctoks if j > pos and (t.text.lower() == w or t.lemma.lower() == w)), None)
+                if nxt is None:
+                    ok = False
+                    break
+                pos = nxt
+            if ok:
+                cands.append((trig, tok.end))
+        cands = [(t, e) for t, e in cands if _requirements_met(t, lemmas, low_text)]
+        if not cands:
+            continue
+        trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        prev2 = toks[i - 2].text.lower() if i > 1 else ""
+        reference = trig.type in CONTACT_TYPES and trig.kind == "noun" and (
+            prev in REFERENCE_PREPS or prev2 in REFERENCE_PREPS
+            or (i > 2 and toks[i - 3].text.lower() in REFERENCE_PREPS and toks[i - 1].pos == "ADJ")
+        )
+        out.append(Match(trig, i, tok.start, end, clause, reference))
+    return out

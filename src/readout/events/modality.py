@@ -1,0 +1,99 @@
+"""Modality of an event from the words of its clause: asserted, planned, negated, hypothetical.
+
+The cue lists live in data/events/modality_de.json; the rules here only decide scope and
+priority (negated > hypothetical > planned > asserted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from readout.events.lexicon import load_json
+from readout.model import Token
+
+# Fallbacks that keep the stage working if the data file lacks a key; the data file extends them.
+_NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "nie", "niemals"}
+_NOT_NEGATING_AFTER = {"nur", "zuletzt", "wie", "einmal", "minder", "ohne", "umsonst"}
+_HYPOTHETICAL = {
+    "könnte", "könnten", "würde", "würden", "möglich", "mögliche", "möglichen", "möglicher", "mögliches",
+    "womöglich", "eventuell", "eventuelle", "eventuellen", "denkbar", "wahrscheinlichkeit", "falls", "etwaige",
+    "etwaigen", "potenzielle", "potenziellen", "hypothetisch",
+}
+_PLANNED = {
+    "will", "wollen", "wolle", "wollten", "soll", "sollen", "solle", "sollten", "bald", "baldige", "baldigen",
+    "baldiges", "demnächst", "künftig", "künftige", "künftigen", "zukunft", "zeitnah", "unverzüglich",
+    "angekündigt", "ankündigen", "kündigte", "kündigten", "geplant", "geplante", "geplanten", "plant", "planen",
+    "planten", "vorbereitet", "beabsichtigt", "vorgesehen", "morgen", "nächste", "nächsten", "kommende",
+    "kommenden", "anstehende", "anstehenden",
+}
+_FUTURE_AUX = {"wird", "werden", "werde", "werdet", "wirst"}
+_INFINITIVE_AUX = {"haben", "sein", "gewesen"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    planned: frozenset[str]
+
+
+def _words(section: object) -> set[str]:
+    out: set[str] = set()
+    if isinstance(section, list):
+        for item in section:
+            cue = item.get("cue") if isinstance(item, dict) else item
+            if isinstance(cue, str) and " " not in cue.strip() and "…" not in cue and "..." not in cue:
+                out.add(cue.strip().lower())
+    return out
+
+
+@cache
+def cues() -> ModalityCues:
+    try:
+        data = load_json("modality_de.json")
+    except FileNotFoundError:
+        data = {}
+    return ModalityCues(
+        frozenset(_NEGATION | _words(data.get("negated"))),
+        frozenset(_HYPOTHETICAL | _words(data.get("hypothetical"))),
+        frozenset(_PLANNED | _words(data.get("planned"))),
+    )
+
+
+def is_reportative_sollen(toks: list[Token], i: int) -> bool:
+    """'soll … gedauert haben': 'sollen' with a perfect infinitive reports hearsay, it plans nothing."""
+    rest = [t.text.lower() for t in toks[i + 1:]]
+    for j, w in enumerate(rest):
+        if w in _INFINITIVE_AUX and j > 0 and (rest[j - 1].startswith("ge") or rest[j - 1].endswith(("t", "en"))):
+            return True
+    return False
+
+
+def clause_modality(toks: list[Token], trigger_index: int | None = None, negation_scope: bool = True) -> tuple[str, str | None]:
+    """(modality, cue) for the tokens of one clause."""
+    c = cues()
+    low = [t.text.lower() for t in toks]
+    if negation_scope:
+        for j, w in enumerate(low):
+            if w in c.negation:
+                nxt = low[j + 1] if j + 1 < len(low) else ""
+                if w == "nicht" and nxt in _NOT_NEGATING_AFTER:
+                    continue
+                return "negated", toks[j].text
+    for j, w in enumerate(low):
+        if w in c.hypothetical:
+            return "hypothetical", toks[j].text
+        if j == 0 and w in ("sollte", "sollten", "wenn", "falls") :
+            return "hypothetical", toks[j].text
+    for j, w in enumerate(low):
+        if w in ("soll", "sollen", "solle", "sollten") and is_reportative_sollen(toks, j):
+            continue
+        if w in c.planned:
+            return "planned", toks[j].text
+        if w in _FUTURE_AUX:
+            # future: 'werden' + infinitive; passive/ copula 'werden' + participle is not the future
+            tail = [t for t in toks[j + 1:] if t.pos not in ("PUNCT",)]
+            if tail and tail[-1].text.lower().endswith("en") and not tail[-1].text.lower().startswith("ge"):
+                return "planned", toks[j].text
+    return "asserted", None

@@ -1,0 +1,176 @@
+"""Stories: one real-world occurrence across all articles.
+
+A story is a contact together with its outcomes, or a separate incident. Within a document the
+events stage already links outcomes to their contact (``links: outcome_of``). Across documents,
+groups are joined when they are the same kind of thing, with the same participants, compatible
+dates (at whatever precision each has) and sequence numbers, and, when no precise date decides,
+overlapping content. Candidates are blocked by participants and kind, so the work stays near
+linear in the number of documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from readout.model import stable_id
+
+CONTENT_STOP = {
+    "gespräch", "gespräche", "gesprächs", "telefonat", "telefonats", "präsident", "präsidenten", "treffen",
+    "seite", "seiten", "angaben", "beiden", "dabei", "zudem", "auch", "nach", "dass", "eine", "einer", "einem",
+    "einen", "über", "unter", "sowie", "wurde", "wurden", "werden", "haben", "hatte", "hätten", "diese", "dieser",
+    "dieses", "sich", "nicht", "noch", "schon", "bereits", "heute", "damit", "denn", "aber", "oder", "weil",
+}
+SIMILARITY_FOR_UNDATED = 0.34
+
+
+@dataclass
+class Group:
+    doc_id: str
+    kind: str  # "contact" or the incident's event type
+    keys: frozenset[str]
+    date: str | None
+    precision: str
+    sequence: int | None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    story: int = -1
+
+
+def _keys(ev: dict[str, Any]) -> frozenset[str]:
+    out = set()
+    for a in (ev.get("actors") or []) + (ev.get("recipients") or []):
+        k = a.get("country") or (f"IGO:{a['org']}" if a.get("org") else None)
+        if k:
+            out.add(k)
+    return frozenset(out)
+
+
+def _content_words(ev: dict[str, Any]) -> set[str]:
+    out = set()
+    for sp in ev.get("evidence") or []:
+        for w in re.findall(r"[A-ZÄÖÜ][\wäöüß-]{3,}", sp.get("text", "")):
+            for part in w.lower().split("-"):
+                if len(part) > 3 and part not in CONTENT_STOP:
+                    out.add(part)
+    return out
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    # compounds: "energie-infrastruktur" and "infrastruktur" share a part
+    hits = sum(1 for w in a if w in b or any(w in x or x in w for x in b if len(x) > 5 and len(w) > 5))
+    return hits / min(len(a), len(b))
+
+
+def _groups(events: list[dict[str, Any]]) -> list[Group]:
+    by_id = {e["id"]: e for e in events}
+    groups: dict[str, Group] = {}
+    order: list[Group] = []
+    for ev in events:
+        parent = next((ln["event_id"] for ln in ev.get("links") or [] if ln.get("rel") == "outcome_of"), None)
+        if parent and parent in groups:
+            g = groups[parent]
+            g.events.append(ev)
+            g.words |= _content_words(ev)
+            groups[ev["id"]] = g
+            continue
+        contact = ev["type"] == "CONSULT" and ev.get("modality") == "asserted"
+        date = (ev.get("date") or {}).get("value")
+        g = Group(ev["doc_id"], "contact" if contact else f"{ev['type']}:{ev.get('modality')}", _keys(ev), date,
+                  (ev.get("date") or {}).get("precision") or "unknown", ev.get("sequence"), [ev], _content_words(ev))
+        groups[ev["id"]] = g
+        order.append(g)
+        del parent
+    del by_id
+    return order
+
+
+def _same_story(a: Group, b: Group) -> bool:
+    if a.doc_id == b.doc_id or a.kind != b.kind or a.keys != b.keys or not a.keys:
+        return False
+    if a.sequence and b.sequence and a.sequence != b.sequence:
+        return False
+    if not _dates_compatible(a.date, b.date):
+        return False
+    if a.date and b.date and a.precision == b.precision == "day":
+        return a.date == b.date
+    return _overlap(a.words, b.words) >= SIMILARITY_FOR_UNDATED
+
+
+def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Assign ``cluster_id`` to every event; returns (event id -> cluster id, story records)."""
+    groups = _groups(events)
+    blocks: dict[tuple[str, frozenset[str]], list[Group]] = defaultdict(list)
+    for g in groups:
+        blocks[(g.kind, g.keys)].append(g)
+    parent = list(range(len(groups)))
+    index = {id(g): i for i, g in enumerate(groups)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if _same_story(a, b):
+                    ra, rb = find(index[id(a)]), find(index[id(b)])
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[Group]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        members[find(i)].append(g)
+    cluster_of: dict[str, str] = {}
+    stories: list[dict[str, Any]] = []
+    for root in sorted(members):
+        gs = members[root]
+        evs = [e for g in gs for e in g.events]
+        cid = stable_id("story", min(e["id"] for e in evs))
+        best = _best_date(gs)
+        for g in gs:
+            for e in g.events:
+                cluster_of[e["id"]] = cid
+                _inherit_date(e, best, g)
+        head = gs[0].events[0]
+        stories.append({
+            "id": cid,
+            "kind": "contact" if gs[0].kind == "contact" else "incident",
+            "label": head.get("summary") or head["type"],
+            "date": {"value": best[0], "precision": best[1]} if best else {"value": None, "precision": "unknown"},
+            "countries": sorted({k for g in gs for k in g.keys}),
+            "event_ids": [e["id"] for e in evs],
+            "doc_ids": sorted({g.doc_id for g in gs}),
+        })
+    return cluster_of, stories
+
+
+def _best_date(gs: list[Group]) -> tuple[str, str, str] | None:
+    rank = {"day": 3, "month": 2, "year": 1}
+    best = None
+    for g in gs:
+        if g.date and rank.get(g.precision, 0) > (rank.get(best[1], 0) if best else 0):
+            best = (g.date, g.precision, g.doc_id)
+    return best
+
+
+def _inherit_date(ev: dict[str, Any], best: tuple[str, str, str] | None, g: Group) -> None:
+    """A contact with no or a coarser date takes the story's day-precise date, saying why."""
+    if best is None or best[1] != "day" or best[2] == g.doc_id or ev.get("type") != "CONSULT":
+        return
+    date = ev.get("date") or {}
+    if date.get("precision") == "day" or (date.get("value") and not best[0].startswith(date["value"])):
+        return
+    ev["date"] = {"value": best[0], "precision": "day", "text": date.get("text"),
+                  "basis": f"same story as {best[2]}"}
