@@ -27,3 +27,8 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     report = run([str(seeds_dir)], out)
     assert report.ok, report.rejected
     return out
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return SHARED

@@ -78,7 +78,7 @@ class Lexicon:
         return []
 
     def _noun_compound(self, low: str) -> list[Trigger]:
-        for head, trig in self.noun_heads:
+        for head, _trig in self.noun_heads:
             i = low.rfind(head)
             if i <= 2:  # a real compound has a first part of at least three letters
                 continue

@@ -15,7 +15,6 @@ from readout.claims.tone import polarity
 from readout.model import stable_id
 
 
-
 def _side(claimer: dict[str, Any] | None) -> str | None:
     if not claimer:
         return None
