@@ -36,7 +36,7 @@ _SOURCE_PATTERNS = [
     ("laut", re.compile(r"\b[Ll]aut\s+(?P<src>[^,.;:]{2,60})")),
     ("zufolge", re.compile(r"(?P<src>[^,.;:]{2,60}?)\s+zufolge\b")),
     ("nach Angaben", re.compile(r"\b[Nn]ach\s+(?P<src>(?:[\wäöüÄÖÜß-]+\s+){0,3}Angaben(?:\s+(?:de[rs]|aus|von)\s+[^,.;:]{2,50})?)")),
-    ("hieß es aus", re.compile(r"\b(?:hieß|heißt)\s+es\s+(?P<src>(?:aus|aufseiten|seitens|von|in|im|bei)\s+[^,.;:]{2,60})")),
+    ("hieß es aus", re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:[a-zäöüß]+\s+){0,2}?(?P<src>(?:aus|aufseiten|seitens|von|in|im|bei)\s+[^,.;:]{2,60})")),
     ("wie es aus", re.compile(r"\bwie\s+es\s+(?P<src>(?:aus|in|im|von)\s+[^,.;:]{2,60}?)\s+(?:hieß|heißt)")),
     ("folgt man", re.compile(r"\b[Ff]olgt\s+man\s+(?P<src>[^,.;:]{2,60})")),
     ("so steht es in", re.compile(r"\b[Ss]o\s+steht\s+es\s+(?:\w+\s+)?(?P<src>in\s+[^,.;:]{2,60})")),

@@ -72,6 +72,15 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int) -> str 
     return None
 
 
+def _coordinated(toks: list[Token], a: EntityMention, b: EntityMention) -> bool:
+    """True when only 'und'/'sowie'/'wie auch' and articles stand between mentions a and b."""
+    between = [t for t in toks if a.end <= t.start and t.end <= b.start]
+    words = [t.text.lower() for t in between]
+    return bool(words) and any(w in ("und", "sowie") for w in words) and all(
+        w in ("und", "sowie", "der", "die", "das", "den", "dem", "des", ",", "auch") or t.pos in ("DET", "ADJ")
+        for w, t in zip(words, between, strict=True))
+
+
 def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -> list[EntityMention]:
     """'er', 'ihm', 'dieser' in the clause, resolved to the last person mentioned before them."""
     out = []
@@ -137,6 +146,9 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             rest.append(m)
     if not actors and rest:
         actors.append(rest.pop(0))
+        # coordinated subjects: "die USA und die EU forderten", "Putin und Trump"
+        while rest and _coordinated(toks, actors[-1], rest[0]):
+            actors.append(rest.pop(0))
     if trig.frame != "self":
         recips.extend(rest)
     if not actors:

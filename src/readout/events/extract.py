@@ -30,10 +30,16 @@ def _attribution_mentions(sent: Sentence, ctx: DocContext) -> set[tuple[int, int
     """Mentions that name the source ('laut Kreml', 'nach ukrainischen Angaben'), not a participant."""
     out = set()
     toks = sent.tokens
+    filler = {"der", "die", "das", "den", "dem", "des", "aus", "von", "vom", "seiten", "es"}
     for m in ctx.mentions_in(sent.start, sent.end):
-        before = [t.text.lower() for t in toks if t.end <= m.start][-3:]
+        before = [t for t in toks if t.end <= m.start]
+        # walk back over articles and adjectives to the word that governs the mention
+        j = len(before) - 1
+        while j >= 0 and (before[j].pos in ("DET", "ADJ") or before[j].text.lower() in filler) and len(before) - j < 5:
+            j -= 1
+        gov = before[j].text.lower() if j >= 0 else ""
         after = [t.text.lower() for t in toks if t.start >= m.end][:2]
-        if set(before) & ATTRIBUTION_WORDS or (after and after[0] in ("zufolge", "angaben")):
+        if gov in ATTRIBUTION_WORDS or (after and after[0] in ("zufolge", "angaben")):
             out.add((m.start, m.end))
     return out
 
@@ -356,7 +362,8 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 if prev.type != "CONSULT" or prev.modality != "asserted":
                     continue
                 pkeys = {a.key() for a in prev.actors}
-                same_people = keys == pkeys or (len(keys) < 2 and keys <= pkeys) or not keys
+                same_people = keys == pkeys or not keys or (len(keys) < 2 and keys <= pkeys) or (
+                    len(pkeys) < 2 and pkeys <= keys)
                 dates_ok = not ev.date.get("value") or not prev.date.get("value") or \
                     ev.date["value"].startswith(prev.date["value"]) or prev.date["value"].startswith(ev.date["value"])
                 if same_people and dates_ok and (not ev.mode or not prev.mode or ev.mode == prev.mode or
