@@ -1,0 +1,219 @@
+"""German time expressions, normalised against the publication date with the reasoning kept.
+
+Rules (each result says which one applied in ``basis``):
+- weekday ("am Dienstag"): the latest such day on or before publication; "kommenden"/"nächsten" and
+  deadlines ("bis Freitag") point to the first such day after it. With a month-only publication the
+  value is that month (precision month) and the basis keeps the weekday; with none it stays null.
+- "in der Nacht auf/zum Freitag": the night that ends on that Friday; its value is the Friday.
+- explicit dates take the year from the text, else from publication (a date more than two months
+  after publication is taken to be in the year before).
+- "vor einer Woche" / "vergangene Woche": publication minus 7 days when it is day-precise; with a
+  month-only publication only the year is certain (the week may reach into the month before).
+- nothing is ever resolved to the publication date without a word that says so ("heute").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from readout.model import DateValue, Timex
+from readout.time.words import MONTHS, NUMBER_WORDS, WEEKDAYS, number
+
+_WD = "|".join(WEEKDAYS)
+_MON = "|".join(MONTHS)
+_NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("night", re.compile(rf"\b[Ii]n der Nacht (?:auf|zum) (?:den )?(?P<wd>{_WD})\b")),
+    ("deadline_wd", re.compile(rf"\bbis (?:zum |spätestens )?(?:kommenden |nächsten )?(?P<wd>{_WD})\b")),
+    ("deadline_date", re.compile(rf"\bbis (?:zum |spätestens )?(?P<d>\d{{1,2}})\. ?(?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
+    ("within", re.compile(rf"\b(?:binnen|innerhalb von|innerhalb) (?P<n>{_NUM}) (?P<u>Tagen|Wochen|Monaten|Stunden)\b")),
+    ("date_full", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
+    ("date_dm", re.compile(rf"\b(?:[Aa]m |[Vv]om |dem |zum |[Ss]eit dem )?(?P<d>\d{{1,2}})\. ?(?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
+    ("part_month", re.compile(rf"\b(?P<part>Anfang|Mitte|Ende) (?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
+    ("month", re.compile(rf"\b(?:[Ii]m|[Ss]eit|[Bb]is|[Vv]om) (?P<m>{_MON})(?: (?P<y>\d{{4}}))?\b")),
+    ("weekday", re.compile(rf"\b(?:(?:[Aa]m|[Vv]om|[Ss]eit|dem) )?(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|selben|gleichen) )?(?P<wd>{_WD})(?P<part>abend|morgen|nachmittag|mittag|vormittag)?\b")),
+    ("rel_day", re.compile(r"\b(?P<w>heute|gestern|vorgestern|übermorgen|morgen|am Vortag)\b")),
+    ("rel_week", re.compile(r"\b(?P<w>(?:in der )?(?:vergangenen|letzten|vorigen) Woche|vergangene Woche|letzte Woche|nächste Woche|nächsten Woche|kommende Woche|kommenden Woche|diese Woche|dieser Woche)\b")),
+    ("ago", re.compile(rf"\bvor (?P<n>{_NUM}|einer|einem|zwei) (?P<u>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)\b")),
+    ("season", re.compile(r"\b(?:[Ii]m|[Ss]eit dem) (?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?: (?P<y>\d{4}))?")),
+    ("year", re.compile(r"\b(?:im Jahr(?:e)? |seit |bis |Anfang |Ende |Mitte |[A-ZÄÖÜ]\w+s )(?P<y>(?:19|20)\d{2})\b")),
+    ("clock", re.compile(r"\b(?:um |gegen |ab |für )?(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))? Uhr\b")),
+]
+
+
+def _date(v: str | None, precision: str) -> tuple[str | None, str]:
+    return v, precision
+
+
+def _anchor(pub: DateValue | None) -> dt.date | None:
+    if pub is None or pub.precision != "day" or not pub.value:
+        return None
+    try:
+        return dt.date.fromisoformat(pub.value)
+    except ValueError:
+        return None
+
+
+def _weekday(wd: str, pub: DateValue | None, forward: bool, label: str) -> tuple[str | None, str, str]:
+    idx = WEEKDAYS[wd.lower()]
+    day = _anchor(pub)
+    if day is not None:
+        if forward:
+            delta = (idx - day.weekday()) % 7 or 7
+            d = day + dt.timedelta(days=delta)
+            return d.isoformat(), "day", f"{label} {wd}: first after publication {pub.value}"  # type: ignore[union-attr]
+        delta = (day.weekday() - idx) % 7
+        d = day - dt.timedelta(days=delta)
+        return d.isoformat(), "day", f"{label} {wd}: latest on or before publication {pub.value}"  # type: ignore[union-attr]
+    if pub is not None and pub.value and pub.precision == "month":
+        return pub.value, "month", f"{label} {wd}; publication month only"
+    if pub is not None and pub.value and pub.precision == "year":
+        return pub.value, "year", f"{label} {wd}; publication year only"
+    return None, "unknown", f"{label} {wd}; no anchor"
+
+
+def _year_for(month: int, day: int | None, pub: DateValue | None) -> tuple[int | None, str]:
+    if pub is None or not pub.value:
+        return None, "no year in the text and no publication date"
+    y = int(pub.value[:4])
+    if len(pub.value) >= 7:
+        pm = int(pub.value[5:7])
+        if month > pm + 2:
+            return y - 1, "year before publication (month lies after it)"
+    return y, "year from publication"
+
+
+def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
+    end = len(text) if end is None else end
+    region = text[start:end]
+    found: list[Timex] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(region):
+            s, e = start + m.start(), start + m.end()
+            if not free(s, e):
+                continue
+            tx = _resolve(kind, m, published)
+            if tx is None:
+                continue
+            tx.start, tx.end, tx.text = s, e, text[s:e]
+            found.append(tx)
+            taken.append((s, e))
+    from readout.time.duration import find_durations
+
+    for tx in find_durations(text, start, end):
+        if free(tx.start, tx.end):
+            found.append(tx)
+            taken.append((tx.start, tx.end))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None:
+    g = m.groupdict()
+    if kind == "night":
+        v, p, basis = _weekday(g["wd"], pub, False, "night to")
+        return Timex(0, 0, "", v, p, "date", basis + " (the night ending that day)")  # type: ignore[arg-type]
+    if kind == "deadline_wd":
+        v, p, basis = _weekday(g["wd"], pub, True, "deadline")
+        return Timex(0, 0, "", v, p, "deadline", basis, future=True)  # type: ignore[arg-type]
+    if kind in ("deadline_date", "date_dm", "date_full"):
+        mon = MONTHS[g["m"].lower()] if not g["m"].isdigit() else int(g["m"])
+        day = int(g["d"])
+        if not (1 <= mon <= 12 and 1 <= day <= 31):
+            return None
+        if g.get("y"):
+            y = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+            basis = "explicit date"
+        else:
+            yy, basis = _year_for(mon, day, pub)
+            if yy is None:
+                return Timex(0, 0, "", None, "unknown", "deadline" if kind == "deadline_date" else "date",
+                             f"day and month without year; {basis}")
+            y = yy
+            basis = f"explicit day and month; {basis}"
+        try:
+            d = dt.date(y, mon, day)
+        except ValueError:
+            return None
+        return Timex(0, 0, "", d.isoformat(), "day", "deadline" if kind == "deadline_date" else "date", basis,
+                     future=kind == "deadline_date")
+    if kind == "within":
+        n = number(g["n"])
+        mult = {"Tagen": 1440, "Wochen": 10080, "Monaten": 43200, "Stunden": 60}[g["u"]]
+        return Timex(0, 0, "", None, "unknown", "deadline", f"within {g['n']} {g['u']}",
+                     minutes=n * mult if n is not None else None, future=True)
+    if kind in ("part_month", "month"):
+        mon = MONTHS[g["m"].lower()]
+        if g.get("y"):
+            y, basis = int(g["y"]), "explicit month and year"
+        else:
+            yy, basis = _year_for(mon, None, pub)
+            if yy is None:
+                return Timex(0, 0, "", None, "unknown", "date", f"month without year; {basis}")
+            y = yy
+        part = f"{g['part'].lower()} of month; " if g.get("part") else ""
+        return Timex(0, 0, "", f"{y}-{mon:02d}", "month", "date", part + basis)
+    if kind == "weekday":
+        rel = (g.get("rel") or "").lower()
+        forward = rel in ("kommenden", "nächsten")
+        v, p, basis = _weekday(g["wd"], pub, forward, "weekday")
+        if rel in ("vergangenen", "letzten") and p == "day" and v == (pub.value if pub else None):
+            d = dt.date.fromisoformat(v) - dt.timedelta(days=7)  # type: ignore[arg-type]
+            v, basis = d.isoformat(), basis + "; 'vergangenen' excludes the publication day"
+        return Timex(0, 0, "", v, p, "date", basis, future=forward)  # type: ignore[arg-type]
+    if kind == "rel_day":
+        w = g["w"].lower()
+        offset = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2, "am vortag": None}[w]
+        day = _anchor(pub)
+        if offset is None:
+            return Timex(0, 0, "", None, "unknown", "date", "day before another event (not resolved here)")
+        if day is None:
+            if pub is not None and pub.value:
+                return Timex(0, 0, "", pub.value, pub.precision, "date", f"'{w}'; publication {pub.precision} only",
+                             future=offset > 0)  # type: ignore[arg-type]
+            return Timex(0, 0, "", None, "unknown", "date", f"'{w}'; no anchor")
+        d = day + dt.timedelta(days=offset)
+        return Timex(0, 0, "", d.isoformat(), "day", "date", f"'{w}' relative to publication {pub.value}",  # type: ignore[union-attr]
+                     future=offset > 0)
+    if kind in ("rel_week", "ago"):
+        if kind == "ago":
+            n = {"einer": 1, "einem": 1}.get(g["n"], None) or number(g["n"]) or 1
+            unit = g["u"].rstrip("n").rstrip("e")
+            days = {"Tag": 1, "Woch": 7, "Monat": 30, "Jahr": 365}.get(unit, 0) * n
+            label = f"{int(n)} {g['u']} before publication"
+        else:
+            w = g["w"].lower()
+            days = -7 if ("nächst" in w or "kommend" in w) else (0 if "diese" in w else 7)
+            label = "week " + ("after" if days < 0 else "of" if days == 0 else "before") + " publication"
+        day = _anchor(pub)
+        if day is not None:
+            d = day - dt.timedelta(days=days)
+            prec = "day" if kind == "ago" and days < 60 else ("month" if days < 400 else "year")
+            v = d.isoformat() if prec == "day" else (d.isoformat()[:7] if prec == "month" else str(d.year))
+            if kind == "rel_week":
+                prec, v = "day", d.isoformat()
+                label = f"week before {pub.value}" if days > 0 else label  # type: ignore[union-attr]
+            return Timex(0, 0, "", v, prec, "date", label, future=days < 0)  # type: ignore[arg-type]
+        if pub is not None and pub.value:
+            return Timex(0, 0, "", pub.value[:4], "year", "date", f"{label}; publication {pub.precision} only",
+                         future=days < 0)
+        return Timex(0, 0, "", None, "unknown", "date", f"{label}; no anchor")
+    if kind == "season":
+        y = g.get("y") or (pub.value[:4] if pub and pub.value else None)
+        return Timex(0, 0, "", y, "year" if y else "unknown", "date",
+                     f"season {g['s']}" + ("" if g.get("y") else "; year from publication" if y else "; no anchor"))
+    if kind == "year":
+        return Timex(0, 0, "", g["y"], "year", "date", "explicit year")
+    if kind == "clock":
+        h = int(g["h"])
+        if h > 24:
+            return None
+        mi = g.get("mi") or "00"
+        return Timex(0, 0, "", None, "unknown", "time", f"clock time {h:02d}:{mi}")
+    return None

@@ -1,0 +1,75 @@
+"""Multi-article scenarios written for the tests (not the seeds): stories, accounts compared, follow-up."""
+
+from __future__ import annotations
+
+import json
+
+from readout.pipeline import run
+
+
+def _write(tmp_path, docs: dict[str, str]) -> str:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in docs.items():
+        (d / f"{name}.txt").write_text(text, encoding="utf-8")
+    return str(d)
+
+
+def _events(out) -> list[dict]:
+    return [json.loads(x) for x in (out / "events.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _disc(out) -> list[dict]:
+    return [json.loads(x) for x in (out / "discrepancies.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _contacts(events: list[dict]) -> list[dict]:
+    return [e for e in events if e["type"] == "CONSULT" and e["modality"] == "asserted"]
+
+
+def test_two_reports_of_one_call_are_one_story_and_their_tone_differs(tmp_path):
+    docs = {
+        "a_kremlin": " date 2025-04-09 Moskau | Der russische Präsident Wladimir Putin und US-Präsident Donald Trump "
+                     "haben am Dienstag miteinander telefoniert. Das Gespräch sei „sehr konstruktiv“ gewesen, sagte "
+                     "Kremlsprecher Dmitri Peskow. Beide Seiten hätten sich auf einen Austausch von Gefangenen geeinigt.",
+        "b_washington": " date 2025-04-10 Washington | US-Präsident Donald Trump hat nach seinem Telefonat mit Kremlchef "
+                        "Wladimir Putin am Dienstag von einem schwierigen Gespräch gesprochen. Er sei „sehr enttäuscht“, "
+                        "sagte Trump vor Journalisten im Weißen Haus.",
+    }
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    calls = _contacts(_events(out))
+    assert {c["doc_id"] for c in calls} == {"a_kremlin", "b_washington"}
+    assert len({c["cluster_id"] for c in calls}) == 1
+    assert all(c["date"]["value"] == "2025-04-08" for c in calls)
+    tones = [d for d in _disc(out) if d["kind"] == "tone"]
+    assert tones, "the Kremlin's 'sehr konstruktiv' and Trump's 'sehr enttäuscht' should disagree"
+
+
+def test_monthly_calls_between_the_same_leaders_stay_separate(tmp_path):
+    docs = {
+        f"call_{m}": f" date 2025-{m:02d}-15 Berlin | Bundeskanzler Friedrich Merz hat am Freitag mit dem französischen "
+                     f"Präsidenten Emmanuel Macron telefoniert. Es ging um die Lage im Nahen Osten."
+        for m in (3, 4, 5)
+    }
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    calls = _contacts(_events(out))
+    assert len(calls) == 3
+    assert len({c["cluster_id"] for c in calls}) == 3
+
+
+def test_an_undated_article_joins_a_dated_story_and_inherits_its_date(tmp_path):
+    docs = {
+        "dated": " date 2025-06-04 Ankara | Der türkische Präsident Recep Tayyip Erdoğan hat am Montag in Ankara den "
+                 "ukrainischen Präsidenten Wolodymyr Selenskyj empfangen. Beide sprachen über einen Gefangenenaustausch "
+                 "und die Lage am Schwarzen Meer.",
+        "undated": "Selenskyj traf Erdoğan in Ankara. Bei dem Treffen ging es um einen Gefangenenaustausch und um die "
+                   "Sicherheit am Schwarzen Meer.",
+    }
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    calls = {c["doc_id"]: c for c in _contacts(_events(out))}
+    assert calls["dated"]["cluster_id"] == calls["undated"]["cluster_id"]
+    assert calls["undated"]["date"]["value"] == "2025-06-02"
+    assert "same story as dated" in calls["undated"]["date"]["basis"]
