@@ -94,7 +94,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if word[0].isupper():
             for trig in lex.noun_triggers(word):
                 cands.append((trig, tok.end))
-        for trig in lex.phrases.get(low, ()) + lex.phrases.get(tok.lemma.lower(), ()):
+        for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else [])]:
             words = [w.lower() for w in (trig.words or tuple(trig.lemma.split()))]
             pos, ok = i, True
             for w in words[1:]:
