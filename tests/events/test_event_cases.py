@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from readout.ingest import load_document
 
+from readout.ingest import load_document
 from readout.pipeline import process_document
 
 CASES = Path(__file__).with_name("cases_de.jsonl")

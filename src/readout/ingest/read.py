@@ -117,9 +117,11 @@ def _control_ratio(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def content_hash(text: str, body_start: int) -> str:
+def content_hash(text: str, body_start: int, published: str = "") -> str:
+    """Same normalised body and same publication date: the same article. The date is part of the
+    identity because relative dates ("am Freitag") mean different days in copies dated differently."""
     body = unicodedata.normalize("NFC", text[body_start:])
-    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+    return hashlib.sha256((published + "\n" + " ".join(body.split())).encode("utf-8")).hexdigest()
 
 
 def _published(value: Any) -> DateValue | None | str:
@@ -163,7 +165,7 @@ def load_document(doc_id: str, text: str, meta: dict[str, Any], source: str | No
     for key in ("title", "url", "language", "author"):
         if meta.get(key):
             setattr(doc, key, str(meta[key]))
-    doc.content_hash = content_hash(text, body_start)
+    doc.content_hash = content_hash(text, body_start, doc.published.value if doc.published else "")
     return doc
 
 
