@@ -162,6 +162,8 @@ class Event:
     producer: str = ""
     summary: str = ""
     trigger: Span | None = None  # the word that signalled the event (kept for audit, not exported)
+    anaphoric: bool = False  # "das Gespräch": names a contact already reported (internal, not exported)
+    guessed_actors: bool = False  # actors taken from context, not from the clause (internal)
 
 
 @dataclass(slots=True)
@@ -242,7 +244,7 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{h}"
 
 
-_EVENT_INTERNAL = {"trigger"}
+_EVENT_INTERNAL = {"trigger", "anaphoric", "guessed_actors"}
 
 
 def to_record(obj: Any) -> Any:

@@ -14,6 +14,9 @@ from readout.language import clause_spans
 from readout.model import Actor, Document, EntityMention, Event, Sentence, Span, Timex, stable_id
 
 QUESTION_WORDS = {"was", "ob", "wer", "warum", "wieso", "weshalb", "weswegen", "wen", "wem"}
+DEFINITE_WORDS = {"der", "die", "das", "dem", "den", "des", "beim", "vom", "im", "zum", "am", "dieses", "diesem",
+                  "dieser", "diesen", "jenes", "jenem", "sein", "seinem", "seines", "ihr", "ihrem", "ihres",
+                  "dessen", "deren"}
 CONDITION_STARTS = {"sollte", "sollten", "falls", "wenn"}
 PUNITIVE = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict", "THREATEN": None}
 OUTCOME_TYPES = {"AGREE", "CONCEDE", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "COOPERATE", "RETREAT"}
@@ -294,6 +297,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     )
     if roles.location is not None:
         ev.location = roles.location.name
+    if etype == "CONSULT" and trig.kind == "noun":
+        ev.anaphoric = head.reference or _definite_reference(doc, sent, head)
+    ev.guessed_actors = roles.from_context
     if etype == "CONSULT":
         dur = _duration(sent, doc)
         if dur is not None:
@@ -312,6 +318,27 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         ev.links.append({"rel": "outcome_of", "event_id": contact.id})
     ev.summary = summarize(ev)
     return ev
+
+
+def _definite_reference(doc: Document, sent: Sentence, head: Match) -> bool:
+    """A contact noun that points back rather than introducing a contact: a definite or demonstrative
+    determiner before it ("das Gespräch", "nach dem sechsten Telefonat", "dieses Treffen") and no
+    participants of its own after it ("das Treffen mit Macron"), or a verbless exclamation
+    ("Ein sehr gutes Gespräch")."""
+    toks = [t for t in sent.tokens if t.end <= head.start]
+    definite = False
+    for t in reversed(toks[-4:]):
+        low = t.text.lower()
+        if low in DEFINITE_WORDS:
+            definite = True
+            break
+        if not (t.text.isalpha() and (t.text[0].islower() or t.pos == "ADJ")):
+            break
+    if definite:
+        after = doc.text[head.end:min(sent.end, head.end + 40)]
+        return not re.match(r"\s+(?:mit|zwischen)\s", after)
+    clause = [t for t in sent.tokens if head.clause[0] <= t.start < head.clause[1]]
+    return not any(t.finite for t in clause)
 
 
 def _evidence_span(doc: Document, sent: Sentence, head: Match) -> Span:
@@ -354,8 +381,19 @@ def merge_same_event(events: list[Event]) -> list[Event]:
     """One event per real occurrence within a document: a contact named again ('das Gespräch',
     'nach dem Telefonat') adds evidence to the first mention instead of becoming a new event."""
     out: list[Event] = []
+    moved: dict[str, str] = {}  # absorbed event id -> the event it joined
     for ev in events:
         target = None
+        if ev.type == "CONSULT" and ev.anaphoric:
+            keys = {a.key() for a in ev.actors}
+            target = next((p for p in reversed(out) if p.type == "CONSULT" and p.modality == "asserted"
+                           and (ev.sequence is None or p.sequence in (None, ev.sequence))
+                           and (ev.guessed_actors or len(keys) < 2
+                                or len(keys & {a.key() for a in p.actors}) >= 2)), None)
+            if target is not None:
+                _absorb(target, ev, actors=False)
+                moved[ev.id] = target.id
+                continue
         if ev.type == "CONSULT" and ev.modality == "asserted":
             keys = {a.key() for a in ev.actors}
             for prev in out:
@@ -380,10 +418,15 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         _absorb(target, ev)
+        moved[ev.id] = target.id
+    for ev in out:  # links to an absorbed event now point to the event that absorbed it
+        for ln in ev.links:
+            while ln.get("event_id") in moved:
+                ln["event_id"] = moved[ln["event_id"]]
     return out
 
 
-def _absorb(target: Event, ev: Event) -> None:
+def _absorb(target: Event, ev: Event, actors: bool = True) -> None:
     for sp in ev.evidence:
         if sp not in target.evidence:
             target.evidence.append(sp)
@@ -394,8 +437,9 @@ def _absorb(target: Event, ev: Event) -> None:
         target.mode = ev.mode
     if not target.date.get("value") and ev.date.get("value"):
         target.date = ev.date
-    have = {a.key() for a in target.actors}
-    target.actors.extend(a for a in ev.actors if a.key() not in have and a.key())
+    if actors:
+        have = {a.key() for a in target.actors}
+        target.actors.extend(a for a in ev.actors if a.key() not in have and a.key())
     target.quantities.extend(q for q in ev.quantities if q not in target.quantities)
     target.summary = summarize(target)
 
