@@ -19,7 +19,7 @@ from readout.pipeline import process_document
 CASES = Path(__file__).with_name("cases_de.jsonl")
 
 # Best values recorded (see the closing notes of issue 5); raise them as the extractor improves.
-RATCHET = {"recall": 0.0, "precision": 0.0, "modality": 0.0, "claimer": 0.0, "countries": 0.0}
+RATCHET = {"recall": 0.89, "precision": 0.82, "modality": 0.94, "claimer": 0.71, "countries": 0.67}
 
 
 def _cases() -> list[dict]:

@@ -73,3 +73,16 @@ def test_an_undated_article_joins_a_dated_story_and_inherits_its_date(tmp_path):
     assert calls["dated"]["cluster_id"] == calls["undated"]["cluster_id"]
     assert calls["undated"]["date"]["value"] == "2025-06-02"
     assert "same story as dated" in calls["undated"]["date"]["basis"]
+
+
+def test_an_undated_report_does_not_bridge_two_calls_months_apart(tmp_path):
+    """A report with no date fits both a March and a May call; it may join one, never both."""
+    body = ("US-Präsident Donald Trump und Kremlchef Wladimir Putin haben am Dienstag telefoniert. "
+            "Es ging um eine Waffenruhe und einen Austausch von Gefangenen.")
+    docs = {"march": " date 2025-03-18 Washington | " + body,
+            "may": " date 2025-05-20 Washington | " + body,
+            "undated": body}
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    calls = {c["doc_id"]: c for c in _contacts(_events(out))}
+    assert calls["march"]["cluster_id"] != calls["may"]["cluster_id"]

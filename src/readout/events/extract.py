@@ -157,7 +157,8 @@ def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
     out: list[tuple[Match, list[Match]]] = []
     by_clause: dict[tuple[int, int], list[Match]] = {}
     for m in matches:
-        if m.reference:
+        if m.reference or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb"):
+            # a contact verb is its own event, never the content of another ("empfing X und sagte zu, …")
             out.append((m, []))
         else:
             by_clause.setdefault(m.clause, []).append(m)
@@ -188,6 +189,7 @@ def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
             else:
                 merged.append((h, list(rest)))
         out.extend(merged)
+    out = [(h, rest) for h, rest in out if not h.unsupported]
     out.sort(key=lambda hm: hm[0].start)
     return out
 
@@ -209,7 +211,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         if head.reference:
             modality, cue = "asserted", None
         else:
-            modality, cue = clause_modality(ctoks, None)
+            modality, cue = clause_modality(ctoks, None, following=[t for t in sent.tokens if t.start >= head.clause[1]])
         ev = _build(doc, sent, head, absorbed, roles, modality, ctx)
         if head.clause in cond_clauses:
             condition_events.append(ev)
@@ -219,7 +221,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         cond = cond_clauses[0]
         cond_ms = dedupe([m for m in ctx.mentions_in(*cond) if (m.start, m.end) not in exclude])
         for ev in out:
-            if ev.type in PUNITIVE and ev.modality in ("planned", "asserted", "hypothetical"):
+            # "Sollte X …, will/werde Y …" is a threat; "…, könnten Y …" is only speculation
+            if ev.type in PUNITIVE and ev.modality in ("planned", "asserted"):
                 ev.mode = PUNITIVE[ev.type] if ev.type != "THREATEN" else (ev.mode or "restrict")
                 ev.type = "THREATEN"
                 ev.modality = "asserted"

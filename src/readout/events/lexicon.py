@@ -38,6 +38,7 @@ class Trigger:
     recipient_preps: tuple[str, ...] = ()
     confidence: float = 0.7
     compound_head: bool = True
+    needs_support: bool = False  # a noun that heads an event only with a supporting verb in its clause
     note: str = ""
 
 
@@ -83,9 +84,38 @@ class Lexicon:
             if i <= 2:  # a real compound has a first part of at least three letters
                 continue
             rest = low[i + len(head):]
+            modifier = low[:i].rstrip("-")
+            if modifier.startswith(grammar().figurative):  # "Charmeoffensive", "Handelskrieg"
+                continue
             if rest in _NOUN_SUFFIXES:
                 return [t for h, t in self.noun_heads if h == head]
         return []
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Closed-class knowledge of grammar_de.json (see its _about)."""
+
+    figurative: tuple[str, ...] = ()
+    institution_titles: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    support_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    need_nouns: frozenset[str] = frozenset()
+
+
+@cache
+def grammar(lang: str = "de") -> Grammar:
+    try:
+        data = load_json(f"grammar_{lang}.json")
+    except FileNotFoundError:
+        return Grammar()
+    return Grammar(
+        figurative=tuple(data.get("figurative_modifiers", [])),
+        institution_titles=frozenset(data.get("institution_titles", [])),
+        stop_words=frozenset(data.get("stop_words", [])),
+        support_verbs={k: frozenset(v) for k, v in data.get("support_verbs", {}).items()},
+        need_nouns=frozenset(data.get("need_nouns", [])),
+    )
 
 
 def _verb_forms(lemma: str, particle: str | None) -> list[tuple[str, bool, bool]]:
@@ -143,6 +173,7 @@ def parse_trigger(obj: dict[str, Any], where: str) -> Trigger:
         requires=_as_tuple(obj.get("requires")), excludes=_as_tuple(obj.get("excludes")),
         frame=obj.get("frame") or "directed", recipient_preps=_as_tuple(obj.get("recipient_preps")),
         confidence=float(obj.get("confidence", 0.7)), compound_head=bool(obj.get("compound_head", True)),
+        needs_support=bool(obj.get("needs_support", False)),
         note=obj.get("note") or "",
     )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from readout.events.lexicon import Lexicon, Trigger
+from readout.events.lexicon import Lexicon, Trigger, grammar
 from readout.model import Sentence, Token
 
 # Speech acts and stances govern the content words of their clause ("drohte mit Sanktionen" is a
@@ -28,6 +28,7 @@ class Match:
     end: int
     clause: tuple[int, int]
     reference: bool = False  # a contact noun used as a time reference ("nach dem Gespräch")
+    unsupported: bool = False  # a state-of-affairs noun with no verb making it an event: may not head one
 
     @property
     def rank(self) -> float:
@@ -115,5 +116,39 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             prev in REFERENCE_PREPS or prev2 in REFERENCE_PREPS
             or (i > 2 and toks[i - 3].text.lower() in REFERENCE_PREPS and toks[i - 1].pos == "ADJ")
         )
-        out.append(Match(trig, i, tok.start, end, clause, reference))
-    return out
+        g = grammar()
+        before = [t.text.lower() for t in toks[max(0, i - 3):i]]
+        if trig.kind == "noun" and trig.type in CONTACT_TYPES and _after_title(toks, i, g.institution_titles):
+            continue  # "Vorsitzender der Münchner Sicherheitskonferenz": an institution, not a meeting
+        if trig.type == "AID" and any(w in g.stop_words for w in before):
+            # "Aussetzung der Waffenlieferungen", "ausgesetzte Militärhilfe": aid stopped, a sanction
+            trig = replace(trig, id=trig.id + "+stopped", type="SANCTION", mode="discontinue", needs_support=False)
+        unsupported = False
+        if trig.kind == "noun" and trig.needs_support:
+            support = g.support_verbs.get(trig.type, frozenset())
+            unsupported = any(w in g.need_nouns for w in before) or not any(
+                (t.lemma.lower() in support or t.text.lower() in support) for _, t in ctoks if t is not tok)
+        out.append(Match(trig, i, tok.start, end, clause, reference, unsupported))
+    # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
+    seen: set[tuple[tuple[int, int], str]] = set()
+    kept = []
+    for m in out:
+        if m.trigger.id.endswith("+stopped") and any(o.trigger.type == "SANCTION" and o is not m and o.clause == m.clause
+                                                     for o in out):
+            continue
+        key = (m.clause, m.trigger.id)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(m)
+    return kept
+
+
+def _after_title(toks: list[Token], i: int, titles: frozenset[str]) -> bool:
+    """Token ``i`` is governed by a title noun: 'Vorsitzender der (Münchner) Konferenz'."""
+    j = i - 1
+    if j >= 0 and toks[j].text[:1].isupper() and toks[j].text.lower() not in ("der", "des", "die"):
+        j -= 1  # an adjective of place: "Münchner"
+    if j >= 1 and toks[j].text.lower() in ("der", "des") and toks[j - 1].text.lower() in titles:
+        return True
+    return False

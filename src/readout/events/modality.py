@@ -70,8 +70,10 @@ def is_reportative_sollen(toks: list[Token], i: int) -> bool:
     return False
 
 
-def clause_modality(toks: list[Token], trigger_index: int | None = None, negation_scope: bool = True) -> tuple[str, str | None]:
-    """(modality, cue) for the tokens of one clause."""
+def clause_modality(toks: list[Token], trigger_index: int | None = None, negation_scope: bool = True,
+                    following: list[Token] | tuple[Token, ...] = ()) -> tuple[str, str | None]:
+    """(modality, cue) for the tokens of one clause; ``following`` are the sentence's tokens after
+    it, where the perfect infinitive of a reportative 'soll' may stand after an inserted phrase."""
     c = cues()
     low = [t.text.lower() for t in toks]
     if negation_scope:
@@ -87,7 +89,7 @@ def clause_modality(toks: list[Token], trigger_index: int | None = None, negatio
         if j == 0 and w in ("sollte", "sollten", "wenn", "falls") :
             return "hypothetical", toks[j].text
     for j, w in enumerate(low):
-        if w in ("soll", "sollen", "solle", "sollten") and is_reportative_sollen(toks, j):
+        if w in ("soll", "sollen", "solle", "sollten") and is_reportative_sollen([*toks, *following], j):
             continue
         if w in c.planned:
             return "planned", toks[j].text

@@ -212,7 +212,8 @@ def analyze(text: str, start: int = 0, end: int | None = None) -> list[Sentence]
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
+# brackets cut clauses, except an elision mark "(…)" / "[...]" inside a quotation
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\((?!…\)|\.\.\.\))|(?<!\(…)(?<!\.\.\.)\))\s*")
 _SUBORDINATORS = SCONJ | {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher",
                           "wo", "wobei", "womit", "worauf", "sondern", "aber", "doch", "und", "so"}
 

@@ -10,9 +10,12 @@ linear in the number of documents.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from readout.model import stable_id
@@ -23,7 +26,15 @@ CONTENT_STOP = {
     "einen", "über", "unter", "sowie", "wurde", "wurden", "werden", "haben", "hatte", "hätten", "diese", "dieser",
     "dieses", "sich", "nicht", "noch", "schon", "bereits", "heute", "damit", "denn", "aber", "oder", "weil",
 }
-SIMILARITY_FOR_UNDATED = 0.34
+# Share of the smaller group's content (words and concepts) the other must share when dates alone
+# cannot decide: participants and kind already agree at that point, so the bar is moderate.
+SIMILARITY_FOR_UNDATED = 0.25
+
+
+@cache
+def _concepts() -> list[tuple[str, str]]:
+    data = json.loads(files("readout").joinpath("data", "stories", "concepts.json").read_text(encoding="utf-8"))
+    return [(stem, name) for name, stems in data.items() if not name.startswith("_") for stem in stems]
 
 
 @dataclass
@@ -49,12 +60,18 @@ def _keys(ev: dict[str, Any]) -> frozenset[str]:
 
 
 def _content_words(ev: dict[str, Any]) -> set[str]:
+    """Capitalised content words of the evidence and the concepts they name, without the names of
+    the participants (which the blocking already compares)."""
+    names = {p.lower() for a in (ev.get("actors") or []) + (ev.get("recipients") or [])
+             for p in re.findall(r"\w+", a.get("name") or "")}
     out = set()
     for sp in ev.get("evidence") or []:
         for w in re.findall(r"[A-ZÄÖÜ][\wäöüß-]{3,}", sp.get("text", "")):
             for part in w.lower().split("-"):
-                if len(part) > 3 and part not in CONTENT_STOP:
+                if len(part) > 3 and part not in CONTENT_STOP and part.rstrip("s") not in names and part not in names:
                     out.add(part)
+        low = sp.get("text", "").lower()
+        out |= {f"#{name}" for stem, name in _concepts() if stem in low}
     return out
 
 
@@ -95,16 +112,20 @@ def _groups(events: list[dict[str, Any]]) -> list[Group]:
     return order
 
 
-def _same_story(a: Group, b: Group) -> bool:
+def _same_story(a: Group, b: Group) -> float:
+    """0 when ``a`` and ``b`` cannot be one occurrence, else the strength of the evidence that they are."""
     if a.doc_id == b.doc_id or a.kind != b.kind or a.keys != b.keys or not a.keys:
-        return False
+        return 0.0
     if a.sequence and b.sequence and a.sequence != b.sequence:
-        return False
+        return 0.0
     if not _dates_compatible(a.date, b.date):
-        return False
+        return 0.0
+    overlap = _overlap(a.words, b.words)
     if a.date and b.date and a.precision == b.precision == "day":
-        return a.date == b.date
-    return _overlap(a.words, b.words) >= SIMILARITY_FOR_UNDATED
+        return 2.0 + overlap if a.date == b.date else 0.0
+    if overlap < SIMILARITY_FOR_UNDATED:
+        return 0.0
+    return overlap + (0.5 if a.date and b.date else 0.0)
 
 
 def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
@@ -122,13 +143,24 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
             i = parent[i]
         return i
 
+    # strongest evidence first (same day, then by content overlap), and never a union that would
+    # put two incompatible dates in one story: an undated report must not bridge March and May
+    candidates: list[tuple[float, int, int]] = []
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1:]:
-                if _same_story(a, b):
-                    ra, rb = find(index[id(a)]), find(index[id(b)])
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                strength = _same_story(a, b)
+                if strength:
+                    candidates.append((-strength, index[id(a)], index[id(b)]))
+    candidates.sort()
+    dates: dict[int, set[str]] = {i: ({g.date} if g.date else set()) for i, g in enumerate(groups)}
+    for _, ia, ib in candidates:
+        ra, rb = find(ia), find(ib)
+        if ra == rb or not all(_dates_compatible(x, y) for x in dates[ra] for y in dates[rb]):
+            continue
+        lo, hi = min(ra, rb), max(ra, rb)
+        parent[hi] = lo
+        dates[lo] |= dates.pop(hi)
     members: dict[int, list[Group]] = defaultdict(list)
     for i, g in enumerate(groups):
         members[find(i)].append(g)
