@@ -193,10 +193,22 @@ class Document:
         return Span(self.doc_id, start, end, self.text[start:end])
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return None
+        i = self.sentence_index(offset)
+        return self.sentences[i] if i >= 0 else None
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset``, or -1."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:  # sentences are sorted and do not overlap
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
 
 
 @dataclass(slots=True)

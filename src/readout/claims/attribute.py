@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from readout.events.context import DocContext
-from readout.events.lexicon import load_json, load_jsonl
+from readout.events.lexicon import load_json
+from readout.events.match import FRAME_RANK
 from readout.model import Actor, Claim, Document, EntityMention, Event, Sentence, Span
 
 _SPEECH_FALLBACK = {
@@ -69,16 +70,6 @@ def _attribution_data() -> tuple[frozenset[str], dict[str, list[str]]]:
     return frozenset(x for x in verbs if x), channels
 
 
-@cache
-def _tone_words() -> list[tuple[str, str]]:
-    try:
-        rows = load_jsonl("tone.jsonl")
-    except FileNotFoundError:
-        return []
-    out = [(r["word"].lower(), r.get("polarity", "")) for r in rows if r.get("lang", "de") == "de"]
-    return sorted(out, key=lambda wp: -len(wp[0]))
-
-
 def _actor_of(ms: list[EntityMention]) -> Actor | None:
     for m in ms:
         if m.country or m.org:
@@ -98,11 +89,10 @@ def _channel(text: str) -> str | None:
 
 
 def _tone(text: str) -> str | None:
-    low = text.lower()
-    for w, _ in _tone_words():
-        if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low):
-            return w
-    return None
+    from readout.claims.tone import find_tone
+
+    found = [t for t in find_tone(text) if t[3] in ("positive", "negative")]
+    return found[0][2] if found else None
 
 
 def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[SourceCue]:
@@ -307,10 +297,14 @@ def _omission_notes(doc: Document, events: list[Event], ctx: DocContext) -> None
         if not ms:
             continue
         omitter = Actor.from_mention(ms[0])
-        ref = next((e for e in sorted(events, key=lambda e: -e.evidence[0].start)
-                    if e.evidence[0].start < sent.start and e.type != "CONSULT"), None)
-        if ref is None:
+        before = [e for e in events if e.evidence[0].start < sent.start and e.type != "CONSULT"]
+        if not before:
             continue
+        # the point is the main act of the sentence before ("knüpfte … an die Bedingung, dass …"),
+        # not a content word inside it
+        last = max(doc.sentence_index(e.evidence[0].start) for e in before)
+        same = [e for e in before if doc.sentence_index(e.evidence[0].start) == last]
+        ref = min(same, key=lambda e: (-FRAME_RANK.get(e.type, 1), e.evidence[0].start))
         lo = max(text.rfind(ch, 0, m.start()) for ch in ("-", "–", ";", ":", ",")) + 1
         s = sent.start + lo
         while s < cue_at and doc.text[s] == " ":

@@ -30,12 +30,34 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
 
 
 def polarity(word: str) -> str:
-    return _lexicon().get(word.lower(), "neutral")
+    """Polarity of a tone word or phrase; a leading negator ("nicht glücklich") turns it."""
+    low = " ".join(word.lower().split())
+    if low in _lexicon():
+        return _lexicon()[low]
+    m = re.match(r"(?:nicht|kein\w*|nie|wenig|no|not|never|hardly)\s+(?:\w+\s+)?(.+)$", low)
+    if m and m.group(1) in _lexicon():
+        return _FLIP.get(_lexicon()[m.group(1)], "neutral")
+    return "neutral"
+
+
+_NEGATORS = re.compile(r"(?:\b(?:nicht|kein\w*|nie|wenig|no|not|never|hardly)\s+(?:\w+\s+)?)$", re.IGNORECASE)
+_FLIP = {"positive": "negative", "negative": "positive"}
 
 
 def find_tone(text: str, lang: str = "de") -> list[tuple[int, int, str, str]]:
-    """(start, end, word, polarity) of every tone word in ``text``, longest match first."""
+    """(start, end, word, polarity) of every tone word in ``text``, longest match first; a negator
+    just before a word turns its polarity ("keinerlei Fortschritt", "nicht glücklich")."""
     pat = _pattern(lang)
     if pat is None:
         return []
-    return [(m.start(), m.end(), m.group(0), polarity(m.group(0))) for m in pat.finditer(text)]
+    out = []
+    for m in pat.finditer(text):
+        pol = polarity(m.group(0))
+        head = text[max(0, m.start() - 30):m.start()]
+        neg = _NEGATORS.search(head)
+        if neg and pol in _FLIP and not re.match(r"(?:nicht|kein|no|not)\b", m.group(0), re.I):
+            start = m.start() - (len(head) - neg.start())
+            out.append((start, m.end(), text[start:m.end()], _FLIP[pol]))
+            continue
+        out.append((m.start(), m.end(), m.group(0), pol))
+    return out

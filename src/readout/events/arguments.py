@@ -15,6 +15,8 @@ from readout.events.context import PRONOUNS_3SG, DocContext
 from readout.events.lexicon import Trigger
 from readout.model import Actor, EntityMention, Sentence, Token
 
+# What a talk or agreement is about is no participant: "sprachen über Iran und die Ukraine"
+TOPIC_PREPS = {"über", "um", "bezüglich", "hinsichtlich", "betreffend"}
 CAUSE_PREPS = {"wegen", "aufgrund", "trotz", "angesichts", "dank"}
 LOCATION_PREPS = {"in", "im", "nach", "aus", "bei", "zwischen"}
 DEFAULT_RECIPIENT_PREPS = {"gegen", "auf"}
@@ -102,11 +104,16 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     raw.sort(key=lambda m: m.start)
     ms: list[EntityMention] = []
     roles = Roles()
+    joint = trig.frame == "joint" or (trig.type in ("AGREE", "CONSULT") and trig.frame != "self")
+    topics: list[EntityMention] = []
     for m in raw:
         if (m.start, m.end) in exclude:
             continue
         prep = _prep_before(toks, m, clause[0])
         if prep in CAUSE_PREPS:
+            continue
+        if joint and (prep in TOPIC_PREPS or (topics and _coordinated(toks, topics[-1], m))):
+            topics.append(m)
             continue
         if m.kind == "place" and prep in LOCATION_PREPS and prep != "zwischen":
             roles.location = roles.location or m
@@ -115,14 +122,23 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     low_clause = {t.text.lower() for t in toks if clause[0] <= t.start < clause[1]}
     both = bool(low_clause & BOTH_WORDS)
 
-    if trig.frame == "joint" or (trig.type in ("AGREE", "CONSULT") and trig.frame != "self"):
+    if joint:
         actors = dedupe(ms)
         if len(actors) < 2:
+            # the other participant from elsewhere in the sentence: a subject, not a prepositional
+            # object ("hat Moskau seine Angriffe auf die Ukraine ausgeweitet"); the nearest before first
             sent_ms = [m for m in ctx.mentions_in(sent.start, sent.end) if (m.start, m.end) not in exclude
-                       and not (m.kind == "place" and _prep_before(toks, m, sent.start) in LOCATION_PREPS)]
-            actors = dedupe(actors + sent_ms)
+                       and _prep_before(toks, m, sent.start) in (None, "mit", "zwischen") and m not in topics
+                       and m.kind != "place"]
+            sent_ms.sort(key=lambda m: (m.start > clause[0], abs(m.start - clause[0])))
+            for m in sent_ms:
+                if len(dedupe(actors)) >= 2:
+                    break
+                actors = dedupe(actors + [m])
         if len(actors) < 2 and (both or len(actors) == 0):
-            actors = dedupe(actors + ctx.last_countries_before(clause[0], 2))
+            # "die beiden", "beide Seiten": the last two people of different countries, else countries
+            people = ctx.last_countries_before(clause[0], 2, persons_only=True)
+            actors = dedupe(actors + (people if len(people) == 2 else ctx.last_countries_before(clause[0], 2)))
             roles.from_context = True
         roles.actors = actors
         return roles

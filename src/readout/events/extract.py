@@ -6,7 +6,7 @@ import re
 
 from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
 from readout.events.context import DocContext
-from readout.events.lexicon import Trigger, load_lexicon
+from readout.events.lexicon import Trigger, grammar, load_lexicon
 from readout.events.match import Match, find_matches
 from readout.events.modality import clause_modality
 from readout.events.outcomes import conflict_parties, contact_mode
@@ -207,6 +207,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         first = ctoks[0].text.lower() if ctoks else ""
         if first in QUESTION_WORDS and not head.reference:
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
+        if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]]):
+            continue  # "telefonieren regelmäßig": a practice, not one contact
         roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude)
         if head.reference:
             modality, cue = "asserted", None
@@ -236,6 +238,11 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         ev.modality = "hypothetical"
         out.append(ev)
     return out
+
+
+def _habitual(clause_text: str) -> bool:
+    low = clause_text.lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in grammar().habitual)
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -101,6 +101,7 @@ class Grammar:
     stop_words: frozenset[str] = frozenset()
     support_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     need_nouns: frozenset[str] = frozenset()
+    habitual: tuple[str, ...] = ()
 
 
 @cache
@@ -115,6 +116,7 @@ def grammar(lang: str = "de") -> Grammar:
         stop_words=frozenset(data.get("stop_words", [])),
         support_verbs={k: frozenset(v) for k, v in data.get("support_verbs", {}).items()},
         need_nouns=frozenset(data.get("need_nouns", [])),
+        habitual=tuple(data.get("habitual", [])),
     )
 
 

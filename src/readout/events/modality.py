@@ -21,7 +21,7 @@ _HYPOTHETICAL = {
     "etwaigen", "potenzielle", "potenziellen", "hypothetisch",
 }
 _PLANNED = {
-    "will", "wollen", "wolle", "wollten", "soll", "sollen", "solle", "sollten", "bald", "baldige", "baldigen",
+    "will", "wollen", "wolle", "wollten", "soll", "sollen", "solle", "sollte", "sollten", "bald", "baldige", "baldigen",
     "baldiges", "demnächst", "künftig", "künftige", "künftigen", "zukunft", "zeitnah", "unverzüglich",
     "angekündigt", "ankündigen", "kündigte", "kündigten", "geplant", "geplante", "geplanten", "plant", "planen",
     "planten", "vorbereitet", "beabsichtigt", "vorgesehen", "morgen", "nächste", "nächsten", "kommende",
