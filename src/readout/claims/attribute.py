@@ -45,6 +45,14 @@ _SOURCE_PATTERNS = [
 ]
 
 
+# A written statement named again without its author ("im Duktus des Schreibens", "in der Erklärung
+# heißt es"): it speaks with the voice of the last source that was cited with such a document.
+_DOCUMENT_NOUNS = r"(?:Schreiben|Readout|Erklärung|Mitteilung|Papier|Dokument|Kommuniqué|Zusammenfassung|Text|Statement|Protokoll)"
+_DOCUMENT_ANAPHOR = re.compile(r"\b(?:[Ii]m|[Ii]n\s+(?:dem|der|diesem|dieser)|[Aa]us\s+(?:dem|der)|[Dd]e[rs]|[Dd]ie|[Dd]as)\s+"
+                               r"(?:[\wäöüß]+\s+){0,2}?(?:des\s+)?" + _DOCUMENT_NOUNS + r"s?\b")
+_DOCUMENT_WORD = re.compile(r"\b" + _DOCUMENT_NOUNS)
+
+
 @dataclass(slots=True)
 class SourceCue:
     claimer: Actor
@@ -155,6 +163,7 @@ def attribute(doc: Document, events: list[Event]) -> None:
             quote_source[q] = cues[0]
     carried: SourceCue | None = None
     carried_at = -10
+    document_source: SourceCue | None = None
     sent_claimer: list[tuple[SourceCue | None, str | None]] = []
     for i, sent in enumerate(doc.sentences):
         cues = per_sentence[i]
@@ -172,6 +181,13 @@ def attribute(doc: Document, events: list[Event]) -> None:
                 src, cue_word = quote_source[q], "quotation"
         if src is None and carried is not None and i - carried_at <= 3 and (reported or "demnach" in low):
             src, cue_word = carried, ("demnach" if "demnach" in low else "Konjunktiv I")
+        stext = doc.text[sent.start:sent.end]
+        if src is None and document_source is not None:
+            m = _DOCUMENT_ANAPHOR.search(stext)
+            if m:
+                src, cue_word = document_source, m.group(0)
+        if src is not None and _DOCUMENT_WORD.search(stext):
+            document_source = src
         if src is not None:
             carried, carried_at = src, i
         elif sent.is_heading or i - carried_at > 1:

@@ -118,6 +118,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         )
         g = grammar()
         before = [t.text.lower() for t in toks[max(0, i - 3):i]]
+        wider = [t.text.lower() for j, t in ctoks if i - 7 <= j < i]
+        # "das Bedürfnis nach Frieden und einer Waffenruhe", "Hoffnung auf eine Einigung"
+        wanted = any(a in g.need_nouns and b in ("nach", "auf", "für", "zu", "zum", "zur", "von")
+                     for a, b in zip(wider, wider[1:], strict=False))
         if trig.kind == "noun" and trig.type in CONTACT_TYPES and _after_title(toks, i, g.institution_titles):
             continue  # "Vorsitzender der Münchner Sicherheitskonferenz": an institution, not a meeting
         if trig.type == "AID" and any(w in g.stop_words for w in before):
@@ -126,7 +130,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         unsupported = False
         if trig.kind == "noun" and trig.needs_support:
             support = g.support_verbs.get(trig.type, frozenset())
-            unsupported = any(w in g.need_nouns for w in before) or not any(
+            unsupported = any(w in g.need_nouns for w in before) or wanted or not any(
                 (t.lemma.lower() in support or t.text.lower() in support) for _, t in ctoks if t is not tok)
         out.append(Match(trig, i, tok.start, end, clause, reference, unsupported))
     # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
