@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shutil
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from readout.claims import attribute
 from readout.entities import find_entities
 from readout.events import extract_events
 from readout.ingest import Rejection, find_near_duplicates, iter_inputs
-from readout.language import analyze
+from readout.language import analyze, detect
 from readout.model import Document
 from readout.store import Store, export
 from readout.stories import cross_document
@@ -29,7 +30,8 @@ from readout.time import find_quantities, find_timexes
 
 
 def language_stage(doc: Document) -> Document:
-    doc.sentences = analyze(doc.text, doc.body_start)
+    doc.language = detect(doc.text[doc.body_start:], doc.language)
+    doc.sentences = analyze(doc.text, doc.body_start, lang=doc.language)
     return doc
 
 
@@ -39,8 +41,9 @@ def entities_stage(doc: Document) -> Document:
 
 
 def time_stage(doc: Document) -> Document:
-    doc.timexes = find_timexes(doc.text, doc.published, doc.body_start)
-    doc.quantities = find_quantities(doc.text, doc.body_start)
+    lang = doc.language or "de"
+    doc.timexes = find_timexes(doc.text, doc.published, doc.body_start, lang=lang)
+    doc.quantities = find_quantities(doc.text, doc.body_start, lang=lang)
     return doc
 
 
@@ -93,6 +96,66 @@ def annotations(doc: Document) -> dict[str, Any]:
     }
 
 
+# Limits that keep one document from stalling a run. A news article is a few thousand characters;
+# some stages grow faster than linearly with the number of sentences, so anything far beyond an
+# article is rejected before it is analysed, and the clock is checked between stages.
+MAX_ANALYSIS_CHARS = 200_000
+MAX_SENTENCES = 5_000
+TIME_LIMIT_S = 10.0
+
+
+class AnalysisRejected(Exception):
+    """A document the pipeline will not analyse (too long, too many sentences, too slow)."""
+
+
+def analyse_document(doc: Document, time_limit: float | None = TIME_LIMIT_S) -> Document:
+    """:func:`process_document` within the limits above; raises :class:`AnalysisRejected` past them.
+
+    The time is checked between stages (no threads, no signals), so a document is stopped at most
+    one stage after ``time_limit``; the size caps bound how long that one stage can take.
+    """
+    size = len(doc.text) - doc.body_start
+    if size > MAX_ANALYSIS_CHARS:
+        raise AnalysisRejected(f"document too long to analyse ({size:,} characters > {MAX_ANALYSIS_CHARS:,}); "
+                               "split it into articles")
+    started = time.perf_counter()
+    for name, stage in STAGES:
+        doc = stage(doc)
+        if name == "language" and len(doc.sentences) > MAX_SENTENCES:
+            raise AnalysisRejected(f"too many sentences to analyse ({len(doc.sentences):,} > {MAX_SENTENCES:,}); "
+                                   "split it into articles")
+        elapsed = time.perf_counter() - started
+        if time_limit is not None and elapsed > time_limit:
+            raise AnalysisRejected(f"analysis took longer than {time_limit:g} s (stopped after the {name} stage "
+                                   f"at {elapsed:.1f} s); split the document or check that it is an article")
+    return doc
+
+
+def analysis_failure(e: Exception) -> str:
+    """The rejection reason for a document whose analysis raised ``e`` (the same on every engine)."""
+    if isinstance(e, AnalysisRejected):
+        return str(e)
+    return f"analysis failed: {type(e).__name__}: {e}"
+
+
+@dataclass
+class Analysed:
+    """A document whose per-document stages already ran elsewhere (on a Dask worker): the document
+    with its events, what :func:`annotations` gave, or why its analysis was rejected."""
+
+    doc: Document
+    annotations: dict[str, Any] | None
+    rejected: str | None = None
+
+
+# Yields the inputs in their order, with some documents replaced by their Analysed results.
+Analyser = Callable[[Iterator[Document | Rejection], Store], Iterator[Document | Rejection | Analysed]]
+
+# Set in the store while an ingest writes; still set when a run was killed, so the next ingest
+# knows to redo the steps that look at all documents (near duplicates).
+_IN_PROGRESS = "ingest"
+
+
 @dataclass
 class IngestReport:
     ingested: list[str] = field(default_factory=list)
@@ -107,17 +170,30 @@ class IngestReport:
         return not self.rejected
 
 
-def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | None = None) -> IngestReport:
-    """Read, analyse and store every document under ``paths``; bad inputs are reported, not fatal."""
+def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | None = None,
+           analyser: Analyser | None = None) -> IngestReport:
+    """Read, analyse and store every document under ``paths``; bad inputs are reported, not fatal.
+
+    Each document is committed on its own, in input order, so a run that is killed can simply be
+    started again: what is stored is skipped, the rest follows with the same ids and order.
+    ``analyser`` analyses documents ahead of the store (see :mod:`readout.distributed`); the
+    decisions (already stored, duplicate, new) are always taken here, in input order.
+    """
     report = IngestReport()
     new_docs: list[Document] = []
-    for item in iter_inputs(list(paths)):
+    recovering = store.progress(_IN_PROGRESS) is not None
+    marked = recovering
+    items: Iterator[Document | Rejection | Analysed] = iter_inputs(list(paths))
+    if analyser is not None:
+        items = analyser(items, store)  # type: ignore[arg-type]
+    for item in items:
         if isinstance(item, Rejection):
             report.rejected.append(item)
             if on_item:
                 on_item(item.source)
             continue
-        doc = item
+        done = item if isinstance(item, Analysed) else None
+        doc = done.doc if done is not None else item
         known = store.document_source(doc.doc_id)
         if known is not None:
             if known[1] == doc.content_hash:
@@ -132,41 +208,57 @@ def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | 
                 on_item(doc.doc_id)
             continue
         first = store.document_by_hash(doc.content_hash)
+        if not marked:
+            store.set_progress(_IN_PROGRESS, "running")
+            marked = True
         if first is not None:
             doc.duplicate_of = first
             store.add_document(doc)
             report.duplicates.append((doc.doc_id, first))
         else:
-            try:
-                process_document(doc)
-            except Exception as e:  # one bad document must not stop the run; it is reported
-                report.rejected.append(Rejection(source=doc.source or doc.doc_id,
-                                                 reason=f"analysis failed: {type(e).__name__}: {e}", line=None))
+            if done is not None:
+                failure, notes = done.rejected, done.annotations
+            else:
+                try:
+                    analyse_document(doc)
+                    failure, notes = None, annotations(doc)
+                except Exception as e:  # one bad document must not stop the run; it is reported
+                    failure, notes = analysis_failure(e), None
+            if failure is not None:
+                report.rejected.append(Rejection(source=doc.source or doc.doc_id, reason=failure, line=None))
                 if on_item:
                     on_item(doc.doc_id)
                 continue
-            store.add_document(doc, annotations(doc))
+            store.add_document(doc, notes)
             report.ingested.append(doc.doc_id)
             report.events += len(doc.events)
             new_docs.append(doc)
         if on_item:
             on_item(doc.doc_id)
-    if new_docs:
-        _flag_near_duplicates(store, new_docs, report)
+    if new_docs or recovering:
+        _flag_near_duplicates(store, new_docs, report, every_pair=recovering)
+    if marked:
+        store.set_progress(_IN_PROGRESS, None)
     return report
 
 
-def _flag_near_duplicates(store: Store, new_docs: list[Document], report: IngestReport) -> None:
+def _flag_near_duplicates(store: Store, new_docs: list[Document], report: IngestReport,
+                          every_pair: bool = False) -> None:
+    """Link near duplicates among the stored documents. Pairs with a new document are reported;
+    ``every_pair`` also sets the links among older ones (after an interrupted run, whose documents
+    are no longer new) -- setting a link again is harmless, it gets the same value."""
     stored = [d for d in store.documents() if d["text"] is not None]
     docs = [Document(doc_id=d["doc_id"], text=d["text"], body_start=d["body_start"] or 0) for d in stored]
     new_ids = {d.doc_id for d in new_docs}
     order = {d["doc_id"]: i for i, d in enumerate(stored)}
     for a, b, sim in find_near_duplicates(docs):
-        if a not in new_ids and b not in new_ids:
+        involves_new = a in new_ids or b in new_ids
+        if not involves_new and not every_pair:
             continue
         first, later = sorted((a, b), key=lambda x: order[x])
         store.set_near_duplicate(later, first, sim)
-        report.near_duplicates.append((later, first, sim))
+        if involves_new:
+            report.near_duplicates.append((later, first, sim))
 
 
 def update_stories(store: Store) -> dict[str, int]:
@@ -185,8 +277,10 @@ def update_stories(store: Store) -> dict[str, int]:
 
 
 def run(paths: Iterable[str], out_dir: str | Path, on_item: Callable[[str], None] | None = None,
-        fresh: bool = True) -> IngestReport:
-    """One shot: ingest into ``out_dir/readout.duckdb`` and write the three SPEC exports there."""
+        fresh: bool = True, analyser: Analyser | None = None) -> IngestReport:
+    """One shot: ingest into ``out_dir/readout.duckdb`` and write the three SPEC exports there.
+
+    ``analyser`` runs the per-document stages elsewhere (``readout run --engine dask``)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     db = out / "readout.duckdb"
@@ -195,7 +289,7 @@ def run(paths: Iterable[str], out_dir: str | Path, on_item: Callable[[str], None
             if p.exists():
                 p.unlink() if p.is_file() else shutil.rmtree(p)
     with Store(db) as store:
-        report = ingest(paths, store, on_item)
+        report = ingest(paths, store, on_item, analyser)
         update_stories(store)
         for what in ("events", "discrepancies", "commitments"):
             export(store, what, out / f"{what}.jsonl", "jsonl")

@@ -23,11 +23,14 @@ _SPEECH_FALLBACK = {
     "meinen", "warnen", "schließen", "fassen", "sprechen",
 }
 _CHANNEL_FALLBACK = {
-    "readout": ["Readout", "Mitteilung", "Erklärung", "Zusammenfassung", "Kommuniqué", "Pressemitteilung"],
-    "press_conference": ["Pressekonferenz", "vor Journalisten", "vor der Presse", "vor Reportern"],
-    "social_media": ["Truth Social", "Telegram", "Twitter", "Plattform X"],
-    "state_media": ["TASS", "Tass", "RIA Nowosti", "Staatsfernsehen", "Xinhua"],
-    "interview": ["Interview"],
+    "readout": ["Readout", "Mitteilung", "Erklärung", "Zusammenfassung", "Kommuniqué", "Pressemitteilung",
+                "readout", "statement", "communique", "communiqué", "press release"],
+    "press_conference": ["Pressekonferenz", "vor Journalisten", "vor der Presse", "vor Reportern",
+                         "press conference", "told reporters", "news conference", "briefing"],
+    "social_media": ["Truth Social", "Telegram", "Twitter", "Plattform X", "on X", "social media"],
+    "state_media": ["TASS", "Tass", "RIA Nowosti", "Staatsfernsehen", "Xinhua", "RIA Novosti", "state television",
+                    "state media", "Interfax"],
+    "interview": ["Interview", "interview"],
 }
 _PROBABLE = {"soll", "sollen", "offenbar", "offensichtlich", "angeblich", "angeblichen", "mutmaßlich", "wohl", "scheint"}
 _POSSIBLE = {"könnte", "könnten", "womöglich", "möglicherweise", "vielleicht", "eventuell"}
@@ -51,6 +54,29 @@ _DOCUMENT_NOUNS = r"(?:Schreiben|Readout|Erklärung|Mitteilung|Papier|Dokument|K
 _DOCUMENT_ANAPHOR = re.compile(r"\b(?:[Ii]m|[Ii]n\s+(?:dem|der|diesem|dieser)|[Aa]us\s+(?:dem|der)|[Dd]e[rs]|[Dd]ie|[Dd]as)\s+"
                                r"(?:[\wäöüß]+\s+){0,2}?(?:des\s+)?" + _DOCUMENT_NOUNS + r"s?\b")
 _DOCUMENT_WORD = re.compile(r"\b" + _DOCUMENT_NOUNS)
+
+
+# English: the same cues in English news and readouts
+_SPEECH_EN = {
+    "say", "tell", "state", "announce", "add", "note", "stress", "insist", "claim", "confirm", "report", "write",
+    "post", "tweet", "declare", "warn", "explain", "argue", "assert", "emphasize", "emphasise", "reiterate",
+    "acknowledge", "comment", "suggest", "indicate", "brief", "quote", "cite",
+}
+_SPEECH_EN_FORMS = {"said", "says", "told", "tells", "stated", "announced", "added", "noted", "stressed", "insisted",
+                    "claimed", "confirmed", "reported", "wrote", "posted", "tweeted", "declared", "warned",
+                    "explained", "argued", "asserted", "emphasized", "emphasised", "reiterated", "acknowledged",
+                    "commented", "suggested", "indicated", "briefed", "quoted", "cited"}
+_SOURCE_PATTERNS_EN = [
+    ("according to", re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:]{2,60})")),
+    ("cited by", re.compile(r"\b(?:cited|quoted) by\s+(?P<src>[^,.;:]{2,60})")),
+    ("told", re.compile(r"\btold\s+(?P<src>TASS|RIA Novosti|Interfax|Reuters|AP|AFP|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})")),
+    ("sources", re.compile(r"\b(?P<src>(?:[A-Z][\w-]+\s+){0,2}(?:officials|sources|diplomats|officers))\s+(?:said|say|told)\b")),
+    ("in a readout", re.compile(r"\b(?P<src>(?:the\s+)?[A-Z][\w' -]{2,40}?)\s+said\s+in\s+(?:a|its|the)\s+(?:readout|statement)")),
+]
+_PROBABLE_EN = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "likely", "probably", "seemingly"}
+_POSSIBLE_EN = {"could", "might", "may", "possibly", "perhaps", "maybe"}
+_DOCUMENT_ANAPHOR_EN = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:\w+\s+){0,2}?(?:readout|statement|communiqu[eé]|transcript|summary|memo|letter)\b")
+_DOCUMENT_WORD_EN = re.compile(r"\b(?:readout|statement|communiqu[eé]|transcript|summary)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -96,26 +122,31 @@ def _channel(text: str) -> str | None:
     return None
 
 
-def _tone(text: str) -> str | None:
+def _tone(text: str, lang: str = "de") -> str | None:
     from readout.claims.tone import find_tone
 
-    found = [t for t in find_tone(text) if t[3] in ("positive", "negative")]
+    found = [t for t in find_tone(text, lang) if t[3] in ("positive", "negative")]
     return found[0][2] if found else None
 
 
 def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[SourceCue]:
     text = doc.text[sent.start:sent.end]
     found: list[SourceCue] = []
-    for cue, pat in _SOURCE_PATTERNS:
+    english = doc.language == "en"
+    for cue, pat in (_SOURCE_PATTERNS_EN if english else _SOURCE_PATTERNS):
         for m in pat.finditer(text):
             lo, hi = sent.start + m.start("src"), sent.start + m.end("src")
             actor = _actor_of(ctx.mentions_in(lo, hi))
             if actor is not None:
                 found.append(SourceCue(actor, cue, (sent.start + m.start(), sent.start + m.end()), cue == "so steht es in"))
     verbs, _ = _attribution_data()
+    if english:
+        verbs = frozenset(_SPEECH_EN)
     toks = sent.tokens
     for i, t in enumerate(toks):
-        if t.lemma.lower() not in verbs or t.text[0].isupper() and i > 0:
+        if english and t.text.lower() in _SPEECH_EN_FORMS:
+            pass
+        elif t.lemma.lower() not in verbs or t.text[0].isupper() and i > 0:
             continue
         if not (t.finite or t.pos in ("VERB", "AUX")):
             continue
@@ -134,10 +165,10 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
 
 def _certainty(text: str, toks_low: list[str], reported: bool) -> tuple[str, str | None]:
     for w in toks_low:
-        if w in _POSSIBLE:
+        if w in _POSSIBLE or w in _POSSIBLE_EN and w != "may":
             return "possible", w
     for w in toks_low:
-        if w in _PROBABLE:
+        if w in _PROBABLE or w in _PROBABLE_EN:
             return "probable", w
     if reported:
         return "probable", "Konjunktiv I"
@@ -182,11 +213,12 @@ def attribute(doc: Document, events: list[Event]) -> None:
         if src is None and carried is not None and i - carried_at <= 3 and (reported or "demnach" in low):
             src, cue_word = carried, ("demnach" if "demnach" in low else "Konjunktiv I")
         stext = doc.text[sent.start:sent.end]
+        english = doc.language == "en"
         if src is None and document_source is not None:
-            m = _DOCUMENT_ANAPHOR.search(stext)
+            m = (_DOCUMENT_ANAPHOR_EN if english else _DOCUMENT_ANAPHOR).search(stext)
             if m:
                 src, cue_word = document_source, m.group(0)
-        if src is not None and _DOCUMENT_WORD.search(stext):
+        if src is not None and (_DOCUMENT_WORD_EN if english else _DOCUMENT_WORD).search(stext):
             document_source = src
         if src is not None:
             carried, carried_at = src, i
@@ -213,7 +245,7 @@ def attribute(doc: Document, events: list[Event]) -> None:
                 channel=_channel(stext) if claimer else None,
                 certainty=certainty,  # type: ignore[arg-type]
                 cue=cue or ccue,
-                tone=_tone(doc.text[sp.start:sp.end]) if ev.type == "CONSULT" else None,
+                tone=_tone(doc.text[sp.start:sp.end], doc.language or "de") if ev.type == "CONSULT" else None,
                 evidence=[Span(sp.doc_id, sp.start, sp.end, sp.text)],
             )
             same = next((c for c in claims if _same_claimer(c.claimer, claim.claimer)), None)
@@ -226,7 +258,8 @@ def attribute(doc: Document, events: list[Event]) -> None:
     _omission_notes(doc, events, ctx)
 
 
-CONTACT_NOUNS = re.compile(r"\b(Gespräch|Telefonat|Telefongespräch|Treffen|Unterredung|Austausch|Gipfel|Begegnung|Atmosphäre|Ton|Geist)", re.IGNORECASE)
+CONTACT_NOUNS = re.compile(r"\b(Gespräch|Telefonat|Telefongespräch|Treffen|Unterredung|Austausch|Gipfel|Begegnung|Atmosphäre|Ton|Geist"
+                           r"|call|conversation|talks|meeting|summit|discussion|exchange|atmosphere)", re.IGNORECASE)
 
 
 def _tone_claims(doc: Document, events: list[Event], sent_claimer: list[tuple[SourceCue | None, str | None]]) -> None:
@@ -243,7 +276,7 @@ def _tone_claims(doc: Document, events: list[Event], sent_claimer: list[tuple[So
             continue
         src, cue = sent_claimer[si]
         text = doc.text[sent.start:sent.end]
-        tones = [t for t in find_tone(text) if t[3] in ("positive", "negative")]
+        tones = [t for t in find_tone(text, doc.language or "de") if t[3] in ("positive", "negative")]
         if not tones:
             continue
         contact = next((e for e in reversed(contacts) if e.evidence[0].start <= sent.start), contacts[0])

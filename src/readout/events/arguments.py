@@ -11,16 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from readout.events.context import PRONOUNS_3SG, DocContext
-from readout.events.lexicon import Trigger
+from readout.events.context import DocContext
+from readout.events.lexicon import Grammar, Trigger, grammar
 from readout.model import Actor, EntityMention, Sentence, Token
 
-# What a talk or agreement is about is no participant: "sprachen über Iran und die Ukraine"
-TOPIC_PREPS = {"über", "um", "bezüglich", "hinsichtlich", "betreffend"}
-CAUSE_PREPS = {"wegen", "aufgrund", "trotz", "angesichts", "dank"}
-LOCATION_PREPS = {"in", "im", "nach", "aus", "bei", "zwischen"}
-DEFAULT_RECIPIENT_PREPS = {"gegen", "auf"}
-BOTH_WORDS = {"beide", "beiden", "beider", "gegenseitig", "jeweils", "gemeinsam", "gemeinsame", "gemeinsamen"}
 ATTRIBUTION_WORDS = {"laut", "zufolge", "angaben", "hieß", "heißt", "aufseiten", "seitens", "readout", "mitteilung"}
 
 
@@ -59,13 +53,18 @@ def _tok_index_before(toks: list[Token], offset: int) -> int:
     return j
 
 
-def _prep_before(toks: list[Token], m: EntityMention, clause_start: int) -> str | None:
+_EXTRA_PREPS = {"an", "von", "mit", "für", "über", "gegenüber", "zu", "vom", "zum", "zur", "am"}
+
+
+def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Grammar | None = None) -> str | None:
     """The preposition that governs mention ``m``, looking back over articles and adjectives."""
+    g = g or grammar("de")
+    preps = g.cause_preps | g.location_preps | g.recipient_preps | g.topic_preps | g.agent_preps | _EXTRA_PREPS
     j = _tok_index_before(toks, m.start)
     steps = 0
     while j >= 0 and toks[j].start >= clause_start and steps < 4:
         w = toks[j].text.lower()
-        if toks[j].pos == "ADP" or w in CAUSE_PREPS | LOCATION_PREPS | DEFAULT_RECIPIENT_PREPS | {"an", "von", "mit", "für", "über", "gegenüber", "zu", "vom", "zum", "zur", "am"}:
+        if toks[j].pos == "ADP" or w in preps:
             return w
         if toks[j].pos not in ("DET", "ADJ", "ADV", "NUM") and w not in ("der", "die", "das", "den", "dem", "des"):
             return None
@@ -87,7 +86,7 @@ def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -
     """'er', 'ihm', 'dieser' in the clause, resolved to the last person mentioned before them."""
     out = []
     for t in sent.tokens:
-        if clause[0] <= t.start < clause[1] and t.text.lower() in PRONOUNS_3SG:
+        if clause[0] <= t.start < clause[1] and t.text.lower() in grammar(ctx.doc.language or "de").pronouns_3sg:
             if t.text.lower().startswith("dies") and t.pos not in ("PRON",):
                 continue
             p = ctx.last_person_before(t.start)
@@ -100,6 +99,7 @@ def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -
 def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause: tuple[int, int],
            ctx: DocContext, exclude: set[tuple[int, int]]) -> Roles:
     toks = sent.tokens
+    g = grammar(ctx.doc.language or "de")
     raw = ctx.mentions_in(clause[0], clause[1]) + pronoun_mentions(sent, clause, ctx)
     raw.sort(key=lambda m: m.start)
     ms: list[EntityMention] = []
@@ -109,18 +109,18 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     for m in raw:
         if (m.start, m.end) in exclude:
             continue
-        prep = _prep_before(toks, m, clause[0])
-        if prep in CAUSE_PREPS:
+        prep = _prep_before(toks, m, clause[0], g)
+        if prep in g.cause_preps:
             continue
-        if joint and (prep in TOPIC_PREPS or (topics and _coordinated(toks, topics[-1], m))):
+        if joint and (prep in g.topic_preps or (topics and _coordinated(toks, topics[-1], m))):
             topics.append(m)
             continue
-        if m.kind == "place" and prep in LOCATION_PREPS and prep != "zwischen":
+        if m.kind == "place" and prep in g.location_preps and prep != "zwischen":
             roles.location = roles.location or m
             continue
         ms.append(m)
     low_clause = {t.text.lower() for t in toks if clause[0] <= t.start < clause[1]}
-    both = bool(low_clause & BOTH_WORDS)
+    both = bool(low_clause & g.both_words)
 
     if joint:
         actors = dedupe(ms)
@@ -128,7 +128,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             # the other participant from elsewhere in the sentence: a subject, not a prepositional
             # object ("hat Moskau seine Angriffe auf die Ukraine ausgeweitet"); the nearest before first
             sent_ms = [m for m in ctx.mentions_in(sent.start, sent.end) if (m.start, m.end) not in exclude
-                       and _prep_before(toks, m, sent.start) in (None, "mit", "zwischen") and m not in topics
+                       and _prep_before(toks, m, sent.start, g) in (None, "mit", "zwischen", "with", "between")
+                       and m not in topics
                        and m.kind != "place"]
             sent_ms.sort(key=lambda m: (m.start > clause[0], abs(m.start - clause[0])))
             for m in sent_ms:
@@ -143,7 +144,7 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         roles.actors = actors
         return roles
 
-    recipient_preps = set(trig.recipient_preps) | DEFAULT_RECIPIENT_PREPS
+    recipient_preps = set(trig.recipient_preps) | g.recipient_preps
     if trig.frame == "directed" and both and trig.type in ("ASSAULT", "COERCE"):
         roles.actors = dedupe(ms + ctx.last_countries_before(clause[0], 2))[:2]
         roles.from_context = True
@@ -151,10 +152,13 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     actors: list[EntityMention] = []
     recips: list[EntityMention] = []
     rest: list[EntityMention] = []
+    passive = bool(low_clause & {"was", "were", "been", "being", "wurde", "wurden", "worden"})
     for m in ms:
-        prep = _prep_before(toks, m, clause[0])
+        prep = _prep_before(toks, m, clause[0], g)
         inside_trigger = m.start >= trig_start and m.end <= trig_end
-        if trig.frame != "self" and prep in recipient_preps and not inside_trigger:
+        if passive and prep in g.agent_preps:
+            actors.append(m)  # "was attacked by Russia"
+        elif trig.frame != "self" and prep in recipient_preps and not inside_trigger:
             recips.append(m)
         elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start):
             actors.append(m)  # "US-Militärschläge", "die russische Zusage"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from readout.model import Actor, Document, EntityMention, Event
 
-PRONOUNS_3SG = {"er", "ihm", "ihn", "dieser", "diesem", "diesen"}
 _QUOTE_PAIRS = {"„": "“", "»": "«", "«": "»", "‚": "‘"}
 
 

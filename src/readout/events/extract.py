@@ -13,11 +13,6 @@ from readout.events.outcomes import conflict_parties, contact_mode
 from readout.language import clause_spans
 from readout.model import Actor, Document, EntityMention, Event, Sentence, Span, Timex, stable_id
 
-QUESTION_WORDS = {"was", "ob", "wer", "warum", "wieso", "weshalb", "weswegen", "wen", "wem"}
-DEFINITE_WORDS = {"der", "die", "das", "dem", "den", "des", "beim", "vom", "im", "zum", "am", "dieses", "diesem",
-                  "dieser", "diesen", "jenes", "jenem", "sein", "seinem", "seines", "ihr", "ihrem", "ihres",
-                  "dessen", "deren"}
-CONDITION_STARTS = {"sollte", "sollten", "falls", "wenn"}
 PUNITIVE = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict", "THREATEN": None}
 OUTCOME_TYPES = {"AGREE", "CONCEDE", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "COOPERATE", "RETREAT"}
 CEASEFIRE_WORDS = ("waffenruhe", "feuerpause", "waffenstillstand", "waffenpause", "kampfpause", "aussetz",
@@ -129,7 +124,8 @@ def _sequence(sent: Sentence, doc: Document) -> int | None:
 
 def extract_events(doc: Document) -> list[Event]:
     """Code every event of ``doc`` (sentences, entities and timexes must already be filled)."""
-    lex = load_lexicon("de")
+    lang = doc.language or "de"
+    lex = load_lexicon(lang)
     ctx = DocContext.build(doc)
     events: list[Event] = []
     for sent in doc.sentences:
@@ -138,7 +134,7 @@ def extract_events(doc: Document) -> list[Event]:
         if doc.text[sent.start:sent.end].rstrip().endswith("?"):
             continue
         clauses = clause_spans(sent, doc.text) or [(sent.start, sent.end)]
-        matches = find_matches(sent, doc.text, clauses, lex)
+        matches = find_matches(sent, doc.text, clauses, lex, lang)
         if not matches:
             _maybe_ellipsis(doc, sent, ctx, events)
             continue
@@ -197,23 +193,27 @@ def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
 def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, int]], matches: list[Match],
                         ctx: DocContext, exclude: set[tuple[int, int]]) -> list[Event]:
     groups = _group(matches)
+    g = grammar(doc.language or "de")
     cond_clauses = [c for c in clauses if doc.text[c[0]:c[1]].split(maxsplit=1)[0:1]
-                    and doc.text[c[0]:c[1]].split(maxsplit=1)[0].lower() in CONDITION_STARTS]
+                    and doc.text[c[0]:c[1]].split(maxsplit=1)[0].lower() in g.condition_starts]
     out: list[Event] = []
     condition_events: list[Event] = []
     for head, absorbed in groups:
         trig = head.trigger
         ctoks = _clause_tokens(sent, head.clause)
+        if doc.language == "en":
+            ctoks = _english_scope(ctoks, head.start)
         first = ctoks[0].text.lower() if ctoks else ""
-        if first in QUESTION_WORDS and not head.reference:
+        if first in g.question_words and not head.reference:
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
-        if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]]):
+        if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
             continue  # "telefonieren regelmäßig": a practice, not one contact
         roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude)
         if head.reference:
             modality, cue = "asserted", None
         else:
-            modality, cue = clause_modality(ctoks, None, following=[t for t in sent.tokens if t.start >= head.clause[1]])
+            modality, cue = clause_modality(ctoks, None, following=[t for t in sent.tokens if t.start >= head.clause[1]],
+                                            lang=doc.language or "de")
         ev = _build(doc, sent, head, absorbed, roles, modality, ctx)
         if head.clause in cond_clauses:
             condition_events.append(ev)
@@ -240,9 +240,30 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
     return out
 
 
-def _habitual(clause_text: str) -> bool:
+_EN_BOUNDARIES = {"if", "unless", "because", "although", "though", "while", "whereas", "which", "who", "whom",
+                  "after", "before", "since", "until", "when"}
+
+
+def _english_scope(ctoks: list, trig_start: int) -> list:
+    """English clauses are seldom cut by commas: the trigger's clause ends at the next subordinator
+    ("threatened sanctions if it did not agree": the 'not' is the condition's) and starts after the
+    last one before it."""
+    lo = 0
+    hi = len(ctoks)
+    for i, t in enumerate(ctoks):
+        low = t.text.lower()
+        if low in _EN_BOUNDARIES or (low == "that" and i > 0 and ctoks[i - 1].pos in ("VERB", "NOUN", "PROPN")):
+            if t.start < trig_start:
+                lo = i + 1
+            elif i > 0:
+                hi = i
+                break
+    return ctoks[lo:hi] or ctoks
+
+
+def _habitual(clause_text: str, words: tuple[str, ...]) -> bool:
     low = clause_text.lower()
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in grammar().habitual)
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in words)
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -339,7 +360,7 @@ def _definite_reference(doc: Document, sent: Sentence, head: Match) -> bool:
     definite = False
     for t in reversed(toks[-4:]):
         low = t.text.lower()
-        if low in DEFINITE_WORDS:
+        if low in grammar(doc.language or "de").definite_words:
             definite = True
             break
         if not (t.text.isalpha() and (t.text[0].islower() or t.pos == "ADJ")):

@@ -9,6 +9,7 @@ matcher needs no lemmatiser for them: "setzt … aus", "auszusetzen", "ausgesetz
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -102,6 +103,21 @@ class Grammar:
     support_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     need_nouns: frozenset[str] = frozenset()
     habitual: tuple[str, ...] = ()
+    question_words: frozenset[str] = frozenset()
+    condition_starts: frozenset[str] = frozenset()
+    definite_words: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    cause_preps: frozenset[str] = frozenset()
+    location_preps: frozenset[str] = frozenset()
+    recipient_preps: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+    both_words: frozenset[str] = frozenset()
+    pronouns_3sg: frozenset[str] = frozenset()
+    reference_preps: frozenset[str] = frozenset()
+
+
+_SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
+         "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps")
 
 
 @cache
@@ -117,6 +133,7 @@ def grammar(lang: str = "de") -> Grammar:
         support_verbs={k: frozenset(v) for k, v in data.get("support_verbs", {}).items()},
         need_nouns=frozenset(data.get("need_nouns", [])),
         habitual=tuple(data.get("habitual", [])),
+        **{k: frozenset(data.get(k, [])) for k in _SETS},
     )
 
 
@@ -148,6 +165,65 @@ def _verb_forms(lemma: str, particle: str | None) -> list[tuple[str, bool, bool]
         out.add((participle + end, False, True))
         out.add((c.present_participle.lower() + end, False, True))
     return sorted(out)
+
+
+_EN_IRREGULAR = {  # base: (past, past participle)
+    "meet": ("met", "met"), "speak": ("spoke", "spoken"), "send": ("sent", "sent"), "give": ("gave", "given"),
+    "strike": ("struck", "struck"), "withdraw": ("withdrew", "withdrawn"), "seek": ("sought", "sought"),
+    "hold": ("held", "held"), "shoot": ("shot", "shot"), "hit": ("hit", "hit"), "cut": ("cut", "cut"),
+    "sell": ("sold", "sold"), "put": ("put", "put"), "set": ("set", "set"), "free": ("freed", "freed"),
+    "fight": ("fought", "fought"), "take": ("took", "taken"), "make": ("made", "made"), "break": ("broke", "broken"),
+    "lead": ("led", "led"), "stand": ("stood", "stood"), "bring": ("brought", "brought"), "tell": ("told", "told"),
+    "say": ("said", "said"), "throw": ("threw", "thrown"), "freeze": ("froze", "frozen"), "bid": ("bid", "bid"),
+    "forbid": ("forbade", "forbidden"), "lay": ("laid", "laid"), "win": ("won", "won"), "lose": ("lost", "lost"),
+    "pay": ("paid", "paid"), "keep": ("kept", "kept"), "leave": ("left", "left"), "come": ("came", "come"),
+    "go": ("went", "gone"), "see": ("saw", "seen"), "begin": ("began", "begun"), "rise": ("rose", "risen"),
+    "sweep": ("swept", "swept"), "feel": ("felt", "felt"), "build": ("built", "built"), "beat": ("beat", "beaten"),
+    "shut": ("shut", "shut"), "draw": ("drew", "drawn"), "arise": ("arose", "arisen"), "undertake": ("undertook", "undertaken"),
+}
+_EN_DOUBLE = {"commit", "admit", "submit", "permit", "occur", "refer", "prefer", "control", "patrol", "compel",
+              "expel", "propel", "regret", "abet", "rebel", "transfer", "equip", "quit", "acquit", "embed"}
+
+
+def _en_double(lemma: str) -> bool:
+    """stop -> stopped, ban -> banned, expel -> expelled (one syllable or stress on the end)."""
+    if lemma in _EN_DOUBLE:
+        return True
+    vowels = re.findall(r"[aeiou]+", lemma)
+    return (len(vowels) == 1 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy"
+            and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou")
+
+
+def _verb_forms_en(lemma: str, particle: str | None) -> list[tuple[str, bool, bool]]:
+    """(form, needs_particle, nonfinite) for every form of an English verb; a particle ("call on",
+    "pull out") must follow the verb in its clause, in every form."""
+    low = lemma.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        third = low + "es"
+    elif low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
+        third = low[:-1] + "ies"
+    else:
+        third = low + "s"
+    if low in _EN_IRREGULAR:
+        past, part = _EN_IRREGULAR[low]
+    elif low.endswith("e"):
+        past = part = low + "d"
+    elif low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
+        past = part = low[:-1] + "ied"
+    elif _en_double(low):
+        past = part = low + low[-1] + "ed"
+    else:
+        past = part = low + "ed"
+    if low.endswith("ie"):
+        ing = low[:-2] + "ying"
+    elif low.endswith("e") and not low.endswith("ee"):
+        ing = low[:-1] + "ing"
+    elif _en_double(low):
+        ing = low + low[-1] + "ing"
+    else:
+        ing = low + "ing"
+    need = bool(particle)
+    return sorted({(low, need, True), (third, need, False), (past, need, False), (part, need, True), (ing, need, True)})
 
 
 def _as_tuple(v: Any) -> tuple[str, ...]:
@@ -194,12 +270,13 @@ def read_triggers(text: str, name: str) -> list[Trigger]:
     return out
 
 
-def compile_lexicon(triggers: list[Trigger]) -> Lexicon:
+def compile_lexicon(triggers: list[Trigger], lang: str = "de") -> Lexicon:
     lex = Lexicon(triggers=triggers)
     heads: list[tuple[str, Trigger]] = []
+    forms_of = _verb_forms_en if lang == "en" else _verb_forms
     for t in triggers:
         if t.kind == "verb":
-            for form, needs_particle, nonfinite in _verb_forms(t.lemma, t.particle):
+            for form, needs_particle, nonfinite in forms_of(t.lemma, t.particle):
                 lex.verb_forms.setdefault(form, []).append(VerbForm(t, needs_particle, nonfinite))
         elif t.kind == "noun":
             low = t.lemma.lower()
@@ -218,7 +295,7 @@ def compile_lexicon(triggers: list[Trigger]) -> Lexicon:
 def load_lexicon(lang: str = "de") -> Lexicon:
     name = f"triggers_{lang}.jsonl"
     text = files("readout").joinpath("data", "events", name).read_text(encoding="utf-8")
-    return compile_lexicon(read_triggers(text, name))
+    return compile_lexicon(read_triggers(text, name), lang)
 
 
 @cache

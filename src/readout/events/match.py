@@ -14,9 +14,6 @@ FRAME_RANK = {
     "AGREE": 2, "CONCEDE": 2, "SUPPORT": 2,
 }
 CONTACT_TYPES = {"CONSULT"}
-# A noun after one of these prepositions refers to a contact as a time point ("nach dem Telefonat"):
-# it names an event that happened, outside the scope of the clause's own negation or modality.
-REFERENCE_PREPS = {"nach", "vor", "während", "seit", "bei", "beim", "im", "in", "zum", "vom", "am"}
 _PARTICLE_POS = {"PART", "ADP", "ADV", "ADJ", "X", "PROPN", "NOUN"}
 
 
@@ -60,12 +57,13 @@ def _lemmas(toks: list[tuple[int, Token]]) -> set[str]:
 def _requirements_met(trig: Trigger, lemmas: set[str], low_text: str) -> bool:
     if trig.requires and not any(r.lower() in lemmas or r.lower() in low_text for r in trig.requires):
         return False
-    if trig.excludes and any(x.lower() in lemmas for x in trig.excludes):
+    if trig.excludes and any(x.lower() in lemmas if " " not in x else x.lower() in low_text for x in trig.excludes):
         return False
     return True
 
 
-def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex: Lexicon) -> list[Match]:
+def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex: Lexicon,
+                 lang: str = "de") -> list[Match]:
     """Every trigger in ``sent``; at most one per token (the most specific lexicon entry wins)."""
     out: list[Match] = []
     toks = sent.tokens
@@ -92,7 +90,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
                     if not any(j > i and t.text.lower() == part and t.pos in _PARTICLE_POS for j, t in ctoks):
                         continue
                 cands.append((vf.trigger, tok.end))
-        if word[0].isupper():
+        if word[0].isupper() or lang == "en":  # English nouns are lower case
             for trig in lex.noun_triggers(word):
                 cands.append((trig, tok.end))
         for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else [])]:
@@ -112,11 +110,12 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
         prev = toks[i - 1].text.lower() if i > 0 else ""
         prev2 = toks[i - 2].text.lower() if i > 1 else ""
+        refs = grammar(lang).reference_preps
         reference = trig.type in CONTACT_TYPES and trig.kind == "noun" and (
-            prev in REFERENCE_PREPS or prev2 in REFERENCE_PREPS
-            or (i > 2 and toks[i - 3].text.lower() in REFERENCE_PREPS and toks[i - 1].pos == "ADJ")
+            prev in refs or prev2 in refs
+            or (i > 2 and toks[i - 3].text.lower() in refs and toks[i - 1].pos == "ADJ")
         )
-        g = grammar()
+        g = grammar(lang)
         before = [t.text.lower() for t in toks[max(0, i - 3):i]]
         wider = [t.text.lower() for j, t in ctoks if i - 7 <= j < i]
         # "das Bedürfnis nach Frieden und einer Waffenruhe", "Hoffnung auf eine Einigung"
@@ -130,8 +129,9 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         unsupported = False
         if trig.kind == "noun" and trig.needs_support:
             support = g.support_verbs.get(trig.type, frozenset())
-            unsupported = any(w in g.need_nouns for w in before) or wanted or not any(
-                (t.lemma.lower() in support or t.text.lower() in support) for _, t in ctoks if t is not tok)
+            negated_noun = bool(before) and before[-1] in ("no", "kein", "keine", "keinen", "keiner", "keinem")
+            unsupported = not negated_noun and (any(w in g.need_nouns for w in before) or wanted or not any(
+                (t.lemma.lower() in support or t.text.lower() in support) for _, t in ctoks if t is not tok))
         out.append(Match(trig, i, tok.start, end, clause, reference, unsupported))
     # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
     seen: set[tuple[tuple[int, int], str]] = set()

@@ -28,6 +28,17 @@ _PLANNED = {
     "kommenden", "anstehende", "anstehenden",
 }
 _FUTURE_AUX = {"wird", "werden", "werde", "werdet", "wirst"}
+# English: the same four values from English cues (data/events/modality_en.json extends them)
+_EN = {
+    "negation": {"not", "n't", "no", "never", "neither", "nor", "nobody", "nothing", "none"},
+    "hypothetical": {"could", "might", "may", "possible", "possibly", "potential", "potentially", "perhaps",
+                     "maybe", "hypothetical", "conceivably", "if", "unless", "would"},
+    "planned": {"will", "'ll", "plan", "plans", "planned", "planning", "scheduled", "expected", "intends", "intend",
+                "intended", "upcoming", "tomorrow", "next", "soon", "shall", "aims", "pledged", "vowed", "set",
+                "going", "due", "announced", "agreed", "prepare", "preparing", "prepared"},
+}
+_SPEECH_EN = {"said", "told", "announced", "stated", "added", "says", "tells", "warned", "promised", "pledged",
+              "agreed", "vowed", "confirmed"}
 _INFINITIVE_AUX = {"haben", "sein", "gewesen"}
 
 
@@ -49,16 +60,49 @@ def _words(section: object) -> set[str]:
 
 
 @cache
-def cues() -> ModalityCues:
+def cues(lang: str = "de") -> ModalityCues:
     try:
-        data = load_json("modality_de.json")
+        data = load_json(f"modality_{lang}.json")
     except FileNotFoundError:
         data = {}
+    if lang == "en":
+        base_neg, base_hyp, base_plan = _EN["negation"], _EN["hypothetical"], _EN["planned"]
+    else:
+        base_neg, base_hyp, base_plan = _NEGATION, _HYPOTHETICAL, _PLANNED
     return ModalityCues(
-        frozenset(_NEGATION | _words(data.get("negated"))),
-        frozenset(_HYPOTHETICAL | _words(data.get("hypothetical"))),
-        frozenset(_PLANNED | _words(data.get("planned"))),
+        frozenset(base_neg | _words(data.get("negated"))),
+        frozenset(base_hyp | _words(data.get("hypothetical"))),
+        frozenset(base_plan | _words(data.get("planned"))),
     )
+
+
+def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool) -> tuple[str, str | None]:
+    low = [t.text.lower().replace("’", "'") for t in toks]
+    if negation_scope:
+        for j, w in enumerate(low):
+            if w in c.negation and not (w == "no" and j + 1 < len(low) and low[j + 1] in ("longer", "later", "more")):
+                return "negated", toks[j].text
+    speech = any(w in _SPEECH_EN for w in low)
+    for j, w in enumerate(low):
+        if w == "may" and toks[j].text == "May":
+            continue  # the month
+        if w == "would" and speech:
+            return "planned", toks[j].text  # reported future: "said Russia would halt"
+        if w in c.hypothetical:
+            return "hypothetical", toks[j].text
+    for j, w in enumerate(low):
+        if w == "set" and not (j + 1 < len(low) and low[j + 1] == "to"):
+            continue
+        if w == "going" and not (j + 1 < len(low) and low[j + 1] == "to"):
+            continue
+        if w in ("agreed", "announced", "pledged") and not (j + 1 < len(low) and low[j + 1] in ("to", "that")):
+            continue
+        if w in c.planned:
+            return "planned", toks[j].text
+        if w in ("is", "are", "was", "were") and j + 1 < len(low) and low[j + 1] == "to" and j + 2 < len(low) \
+                and toks[j + 2].pos in ("VERB", "NOUN", "AUX") and low[j + 2] not in ("be",):
+            return "planned", toks[j].text  # "are to meet"
+    return "asserted", None
 
 
 def is_reportative_sollen(toks: list[Token], i: int) -> bool:
@@ -71,10 +115,12 @@ def is_reportative_sollen(toks: list[Token], i: int) -> bool:
 
 
 def clause_modality(toks: list[Token], trigger_index: int | None = None, negation_scope: bool = True,
-                    following: list[Token] | tuple[Token, ...] = ()) -> tuple[str, str | None]:
+                    following: list[Token] | tuple[Token, ...] = (), lang: str = "de") -> tuple[str, str | None]:
     """(modality, cue) for the tokens of one clause; ``following`` are the sentence's tokens after
     it, where the perfect infinitive of a reportative 'soll' may stand after an inserted phrase."""
-    c = cues()
+    c = cues(lang)
+    if lang == "en":
+        return _english_modality(toks, c, negation_scope)
     low = [t.text.lower() for t in toks]
     if negation_scope:
         for j, w in enumerate(low):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import simplemma
 
+from readout.language.base import segment
 from readout.model import Sentence, Token
 
 ABBREVIATIONS = {
@@ -183,33 +184,7 @@ def _mood(t: Token, prev: Token | None) -> None:
 
 def analyze(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences with tokens for ``text[start:end]``; offsets index ``text``."""
-    end = len(text) if end is None else end
-    out: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text[:end]):
-        ls, le = line.start(), line.end()
-        if le <= start:
-            continue
-        ls = max(ls, start)
-        while ls < le and text[ls].isspace():
-            ls += 1
-        while le > ls and text[le - 1].isspace():
-            le -= 1
-        if ls >= le:
-            continue
-        stripped = text[ls:le]
-        heading = (len(stripped) < 120 and not re.search(r"[.!?…:“”\"»«)]\s*$", stripped)) or stripped.endswith("|")
-        cut = ls
-        for e in _sentence_ends(text, ls, le) + [le]:
-            s = cut
-            while s < e and text[s].isspace():
-                s += 1
-            if e > s:
-                sent_end = e
-                while sent_end > s and text[sent_end - 1].isspace():
-                    sent_end -= 1
-                out.append(Sentence(s, sent_end, _tokens(text, s, sent_end), is_heading=heading))
-            cut = e
-    return out
+    return segment(text, start, len(text) if end is None else end, _sentence_ends, _tokens)
 
 
 # brackets cut clauses, except an elision mark "(…)" / "[...]" inside a quotation

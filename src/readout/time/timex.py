@@ -57,7 +57,11 @@ def _anchor(pub: DateValue | None) -> dt.date | None:
 
 
 def _weekday(wd: str, pub: DateValue | None, forward: bool, label: str) -> tuple[str | None, str, str]:
-    idx = WEEKDAYS[wd.lower()]
+    idx = WEEKDAYS.get(wd.lower())
+    if idx is None:  # an English weekday (time/english.py shares these rules)
+        from readout.time.english import _wd
+
+        idx = _wd()[wd.lower()]
     day = _anchor(pub)
     if day is not None:
         if forward:
