@@ -153,7 +153,7 @@ def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
     out: list[tuple[Match, list[Match]]] = []
     by_clause: dict[tuple[int, int], list[Match]] = {}
     for m in matches:
-        if m.reference or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb"):
+        if m.reference or m.independent or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb"):
             # a contact verb is its own event, never the content of another ("empfing X und sagte zu, …")
             out.append((m, []))
         else:
@@ -288,6 +288,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     ceasefire_like = any(w in words for w in CEASEFIRE_WORDS)
     contact = ctx.current_contact(head.start)
     outcome = contact is not None and etype in OUTCOME_TYPES and etype != "RETREAT" and not head.reference
+    if etype == "RETREAT" and modality == "planned" and not ceasefire_like and mode == "release":
+        # a release that is promised, not yet done, is a concession (SPEC coding rules)
+        etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"
     if ceasefire_like and etype in ("AGREE", "CONCEDE", "RETREAT"):
         if modality == "asserted" and etype == "RETREAT":
             pass

@@ -26,6 +26,7 @@ class Match:
     clause: tuple[int, int]
     reference: bool = False  # a contact noun used as a time reference ("nach dem Gespräch")
     unsupported: bool = False  # a state-of-affairs noun with no verb making it an event: may not head one
+    independent: bool = False  # its own event even inside another's clause ("after the talks", "Russia's strikes")
 
     @property
     def rank(self) -> float:
@@ -83,7 +84,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         ctoks, lemmas, low_text = clause_info(clause)
         low = word.lower()
         cands: list[tuple[Trigger, int]] = []  # (trigger, end offset)
-        if word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX"):
+        # English: after a determiner or a possessive the word is a noun ("a call", "Russia's strikes")
+        noun_slot = lang == "en" and i > 0 and (toks[i - 1].pos in ("DET", "NUM", "ADJ") or toks[i - 1].text in ("'s", "’s")
+                                               or toks[i - 1].text.lower().endswith(("-hour", "-minute", "-day")))
+        if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot:
             for vf in lex.verb_forms.get(low, ()):
                 if vf.needs_particle:
                     part = vf.trigger.particle
@@ -96,8 +100,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else [])]:
             words = [w.lower() for w in (trig.words or tuple(trig.lemma.split()))]
             pos, ok = i, True
+            # English phrases are near-contiguous ("called on", "pulled its forces back"); German
+            # ones spread over the clause ("knüpfte … an die Bedingung")
+            gap = 4 if lang == "en" else 99
             for w in words[1:]:
-                nxt = next((j for j, t in ctoks if j > pos and (t.text.lower() == w or t.lemma.lower() == w)), None)
+                nxt = next((j for j, t in ctoks if pos < j <= pos + gap and (t.text.lower() == w or t.lemma.lower() == w)), None)
                 if nxt is None:
                     ok = False
                     break
@@ -132,7 +139,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             negated_noun = bool(before) and before[-1] in ("no", "kein", "keine", "keinen", "keiner", "keinem")
             unsupported = not negated_noun and (any(w in g.need_nouns for w in before) or wanted or not any(
                 (t.lemma.lower() in support or t.text.lower() in support) for _, t in ctoks if t is not tok))
-        out.append(Match(trig, i, tok.start, end, clause, reference, unsupported))
+        independent = trig.kind != "verb" and lang == "en" and (
+            trig.type in CONTACT_TYPES
+            or any(w in ("'s", "’s") for w in before[-2:])
+            or any(w in refs for w in before[-3:]))
+        out.append(Match(trig, i, tok.start, end, clause, reference, unsupported, independent))
     # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
     seen: set[tuple[tuple[int, int], str]] = set()
     kept = []

@@ -187,8 +187,9 @@ def analyze(text: str, start: int = 0, end: int | None = None) -> list[Sentence]
     return segment(text, start, len(text) if end is None else end, _sentence_ends, _tokens)
 
 
-# brackets cut clauses, except an elision mark "(…)" / "[...]" inside a quotation
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\((?!…\)|\.\.\.\))|(?<!\(…)(?<!\.\.\.)\))\s*")
+# brackets cut clauses, except an elision mark "(…)" / "[...]" inside a quotation; a comma inside a
+# number ("1,200", "2,5") cuts nothing
+_CLAUSE_BREAK = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:]|\s[–—-]\s|\((?!…\)|\.\.\.\))|(?<!\(…)(?<!\.\.\.)\))\s*")
 _SUBORDINATORS = SCONJ | {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher",
                           "wo", "wobei", "womit", "worauf", "sondern", "aber", "doch", "und", "so"}
 
