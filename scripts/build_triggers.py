@@ -112,7 +112,7 @@ ROWS = [
     ("SUPPORT", None, "verb", "danken", D, [], 0.7),
     ("SUPPORT", None, "verb", "bedanken", D, ["bei"], 0.7),
     ("SUPPORT", None, "noun", "Solidarität", D, ["mit"], 0.7),
-    ("SUPPORT", None, "verb", "anerkennen", D, [], 0.6),
+    ("SUPPORT", None, "verb", "anerkennen", D, [], 0.6, {"requires": ["Staat", "Unabhängigkeit", "Souveränität", "Regierung", "Wahl", "Wahlsieg", "Ergebnis", "Staatlichkeit", "Palästina", "Grenzen"]}),
     ("SUPPORT", None, "verb", "befürworten", D, [], 0.75),
     ("SUPPORT", None, "verb", "verteidigen", D, [], 0.5, {"requires": ["Entscheidung", "Politik", "Kurs"]}),
     ("SUPPORT", None, "verb", "zusichern", D, [], 0.7),
@@ -362,8 +362,12 @@ def _particle(lemma: str) -> str | None:
     if lemma in NOT_SEPARABLE or lemma.endswith("ieren"):
         return None
     for p in sorted(SEPARABLE, key=len, reverse=True):
-        if lemma.startswith(p) and len(lemma) > len(p) + 3 and not lemma.startswith(INSEPARABLE) and p != "ent":
-            return p
+        if not lemma.startswith(p) or len(lemma) <= len(p) + 3 or p == "ent":
+            continue
+        # an inseparable prefix wins only when it is at least as long ("be-" does not hide "bei-")
+        if any(lemma.startswith(q) and len(q) >= len(p) for q in INSEPARABLE):
+            return None
+        return p
     return None
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 events_path = sys.argv[1]
 gold_path = sys.argv[2] if len(sys.argv) > 2 else "../shared/gold/seeds.json"
 corpus = sys.argv[3] if len(sys.argv) > 3 else "../shared/corpus/seeds"
-spec = importlib.util.spec_from_file_location("score", Path(gold_path).parent.parent / "eval" / "score.py")
+spec = importlib.util.spec_from_file_location("score", Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py")
 score = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(score)
 

@@ -73,6 +73,14 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Gram
     return None
 
 
+def _compound_head(sent: Sentence, m: EntityMention) -> str:
+    """The head of the compound a prefix mention starts ("US-Regierung" -> "regierung")."""
+    tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None)
+    if tok is None:
+        return ""
+    return tok.text.rsplit("-", 1)[-1].lower()
+
+
 def _coordinated(toks: list[Token], a: EntityMention, b: EntityMention) -> bool:
     """True when only 'und'/'sowie'/'wie auch' and articles stand between mentions a and b."""
     between = [t for t in toks if a.end <= t.start and t.end <= b.start]
@@ -115,7 +123,12 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         if joint and (prep in g.topic_preps or (topics and _coordinated(toks, topics[-1], m))):
             topics.append(m)
             continue
-        if m.kind == "place" and prep in g.location_preps and prep != "zwischen":
+        if joint and m.via == "prefix" and not (m.start >= trig_start and m.end <= trig_end) \
+                and _compound_head(sent, m) not in g.actor_heads:
+            topics.append(m)  # "zum Ukraine-Krieg": a topic; "die US-Regierung": an actor
+            continue
+        if (m.kind == "place" or (joint and m.kind == "state" and prep not in ("zwischen", "between"))) \
+                and prep in g.location_preps and prep != "zwischen":
             roles.location = roles.location or m
             continue
         ms.append(m)
@@ -145,7 +158,7 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         return roles
 
     recipient_preps = set(trig.recipient_preps) | g.recipient_preps
-    if trig.frame == "directed" and both and trig.type in ("ASSAULT", "COERCE"):
+    if trig.frame == "directed" and both and trig.type in ("ASSAULT", "COERCE", "RETREAT"):
         roles.actors = dedupe(ms + ctx.last_countries_before(clause[0], 2))[:2]
         roles.from_context = True
         return roles

@@ -214,6 +214,9 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         else:
             modality, cue = clause_modality(ctoks, None, following=[t for t in sent.tokens if t.start >= head.clause[1]],
                                             lang=doc.language or "de")
+        if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
+                t.text.lower() for t in ctoks}:
+            modality, cue = "hypothetical", "bereit"  # "sei zu einem Treffen bereit": willing, not arranged
         ev = _build(doc, sent, head, absorbed, roles, modality, ctx)
         if head.clause in cond_clauses:
             condition_events.append(ev)

@@ -114,10 +114,11 @@ class Grammar:
     both_words: frozenset[str] = frozenset()
     pronouns_3sg: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
+    actor_heads: frozenset[str] = frozenset()
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
-         "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps")
+         "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads")
 
 
 @cache

@@ -55,8 +55,15 @@ def _lemmas(toks: list[tuple[int, Token]]) -> set[str]:
     return out
 
 
+def _present(word: str, lemmas: set[str], low_text: str) -> bool:
+    """A required word is in the clause: as a token or lemma, or (phrases and longer stems, which
+    also match inside compounds: "Waffen" in "Waffenlieferungen") in the clause text."""
+    w = word.lower()
+    return w in lemmas or ((" " in w or len(w) >= 5) and w in low_text)
+
+
 def _requirements_met(trig: Trigger, lemmas: set[str], low_text: str) -> bool:
-    if trig.requires and not any(r.lower() in lemmas or r.lower() in low_text for r in trig.requires):
+    if trig.requires and not any(_present(r, lemmas, low_text) for r in trig.requires):
         return False
     if trig.excludes and any(x.lower() in lemmas if " " not in x else x.lower() in low_text for x in trig.excludes):
         return False
