@@ -216,7 +216,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
                                             lang=doc.language or "de")
         if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
                 t.text.lower() for t in ctoks}:
-            modality, cue = "hypothetical", "bereit"  # "sei zu einem Treffen bereit": willing, not arranged
+            modality = "hypothetical"  # "sei zu einem Treffen bereit": willing, not arranged
         ev = _build(doc, sent, head, absorbed, roles, modality, ctx)
         if head.clause in cond_clauses:
             condition_events.append(ev)
