@@ -55,9 +55,9 @@ SUBJUNCTIVE = {"Sub1", "Sub2"}
 
 # Measured shares of met expectations, rounded down; raise them as the language core improves.
 RATCHET = {
-    "sentences": 0.92, "tokens": 0.65, "mood": 0.92, "entities": 0.81, "roles": 0.78, "adjectives": 0.77,
-    "metonyms": 0.90, "dates": 0.80, "weekdays": 0.83, "relative": 0.61, "night": 0.80, "deadline": 0.53,
-    "clock": 0.71, "durations": 0.82, "quantities": 0.68,
+    "sentences": 1.0, "tokens": 1.0, "mood": 1.0, "entities": 0.81, "roles": 0.78, "adjectives": 0.86,
+    "metonyms": 0.95, "dates": 1.0, "weekdays": 1.0, "relative": 1.0, "night": 1.0, "deadline": 0.93,
+    "clock": 1.0, "durations": 1.0, "quantities": 1.0,
 }
 
 

@@ -23,6 +23,13 @@ ABBREVIATIONS = {
     "gen", "sen", "jr", "min", "max", "tel", "okt", "nov", "dez", "jan", "feb", "apr", "aug", "sept", "sep",
     "d", "h", "o", "ä", "m", "s", "i", "e", "w", "us", "t", "bzgl", "zzgl", "insb", "allg", "dt", "engl", "frz",
 }
+ENDING_ABBREVIATIONS = {"usw", "etc", "bzw", "ca", "inkl", "evtl", "ggf", "u", "a", "v", "chr", "jh"}
+SENTENCE_STARTERS = {"die", "der", "das", "er", "sie", "es", "wir", "ich", "in", "im", "am", "auch", "doch", "aber",
+                     "dabei", "damit", "zudem", "nun", "jetzt", "dann", "so", "man", "diese", "dieser", "dieses", "ein",
+                     "eine", "nach", "vor", "bei", "seit", "als", "wie", "was", "wer", "für", "mit", "trotz"}
+ORDINAL_ARTICLES = {"der", "die", "das", "dem", "den", "des", "zum", "zur", "am", "im", "vom", "beim", "ihr", "ihre",
+                    "ihrem", "ihren", "sein", "seine", "seinem", "seinen", "dieser", "diese", "dieses", "diesem", "jeder",
+                    "jede", "jedes"}
 MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "dezember", "jahrhundert", "jahrhunderts", "jahrestag", "runde", "mal", "platz"}
 DET = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
@@ -87,26 +94,42 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
             word = before.group(1) if before else ""
             low = word.lower()
             if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
+                nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)", text[m.end():m.end() + 30])
+                if not (low in ENDING_ABBREVIATIONS and nxt and nxt.group(1).lower() in SENTENCE_STARTERS):
+                    continue
             if word.isdigit():
                 nxt = re.match(r"\s+(\w+)", text[m.end():m.end() + 30])
                 if nxt and (nxt.group(1).lower() in MONTHS or nxt.group(1)[0].islower()):
                     continue
                 if len(word) <= 2 and nxt and nxt.group(1).lower().rstrip("s") in MONTHS:
                     continue
+                art = re.search(r"(\w+)\s+\d{1,3}$", text[max(start, dot - 25):dot])
+                if len(word) <= 3 and art and art.group(1).lower() in ORDINAL_ARTICLES:
+                    continue  # "das 17. Sanktionspaket", "zum 3. Mal"
         ends.append(m.end())
     return ends
 
 
+_ORDINAL_NEXT = re.compile(r"\.\s+(?:[a-zäöüß]|(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+
+
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     toks: list[Token] = []
+    taken = start
     for m in _TOKEN.finditer(text, start, end):
         w = m.group(0)
         s, e = m.start(), m.end()
-        # an abbreviation keeps its period
+        if s < taken:
+            continue  # the period an abbreviation or ordinal already took
+        # an abbreviation keeps its period; so does an ordinal number ("am 18. März", "der 3. Runde")
         if e < end and text[e] == "." and w.lower() in ABBREVIATIONS and len(w) <= 5 and w.isalpha():
             e += 1
             w += "."
+        elif e < end and text[e] == "." and w.isdigit() and len(w) <= 2 and _ORDINAL_NEXT.match(text, e) \
+                and not text[e:e + 2].startswith(".."):
+            e += 1
+            w += "."
+        taken = e
         toks.append(Token(s, e, w, w))
     for i, t in enumerate(toks):
         _tag(t, toks[i - 1] if i else None, i == 0)
@@ -163,7 +186,7 @@ def _mood(t: Token, prev: Token | None) -> None:
     low = t.text.lower()
     if t.pos not in ("VERB", "AUX") or not t.text[0].islower() and t.pos != "AUX":
         return
-    subject_ich = prev is not None and prev.text.lower() in ("ich", "wir", "sie", "die")
+    subject_ich = prev is not None and prev.text.lower() == "ich"
     if low in SUB2:
         t.mood, t.finite = "Sub2", True
         return
@@ -178,6 +201,12 @@ def _mood(t: Token, prev: Token | None) -> None:
     lem = t.lemma
     if t.pos == "VERB" and low.endswith("e") and lem.endswith("en") and low == lem[:-1] and not subject_ich:
         t.mood, t.finite, t.tense = "Sub1", True, "Pres"
+    elif t.pos == "VERB" and low.endswith("e") and lem.endswith(("ern", "eln")) and low == lem[:-1] + "e" \
+            and not subject_ich:
+        t.mood, t.finite, t.tense = "Sub1", True, "Pres"  # "fordere", "handele"
+    elif t.pos == "VERB" and low.endswith(("e", "en", "est", "et")) and any(ch in low for ch in "äöü") \
+            and not any(ch in lem for ch in "äöü") and lem != low:
+        t.mood, t.finite, t.tense = "Sub2", True, "Past"  # "gäbe", "nachgäbe", "käme"
     elif t.finite and t.mood is None:
         t.mood = "Ind"
 

@@ -14,7 +14,10 @@ _HM = re.compile(
     re.IGNORECASE)
 _MIN = re.compile(rf"(?:{_APPROX})?\b(?P<m>{_NUM})\s+Minuten(?P<lang>\s+lang)?\b", re.IGNORECASE)
 _ADJ = re.compile(rf"(?:{_APPROX})?\b(?P<n>{'|'.join(sorted((k for k in NUMBER_WORDS if k.endswith(('ein', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'halb'))), key=len, reverse=True))}|\d+)-?(?P<u>stündig|minütig|tägig|wöchig|monatig)(?:e|en|er|es|em)?\b", re.IGNORECASE)
-_SPAN = re.compile(rf"\b(?P<prep>für|seit über|seit mehr als|seit|über)\s+(?P<n>{_NUM}|einen|eine|einem)\s+(?P<u>Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)\b", re.IGNORECASE)
+_SPAN = re.compile(rf"\b(?P<prep>für|seit über|seit mehr als|seit|über|von)\s+(?P<n>{_NUM}|einen|eine|einem)\s+(?P<u>Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)\b", re.IGNORECASE)
+_LONG = re.compile(rf"\b(?P<n>{_NUM}|eine|einen)\s+(?P<half>halbe\s+)?(?P<u>Stunde|Stunden|Tage|Tag|Wochen|Woche|Monate|Monat|Jahre|Jahr|Minuten)\s+lang\b", re.IGNORECASE)
+_UNIT_LONG = {"stunde": 60, "stunden": 60, "tage": 1440, "tag": 1440, "wochen": 10080, "woche": 10080, "monate": 43200,
+              "monat": 43200, "jahre": 525600, "jahr": 525600, "minuten": 1}
 
 _UNIT_MIN = {"stündig": 60, "minütig": 1, "tägig": 1440, "wöchig": 10080, "monatig": 43200}
 _SPAN_MIN = {"tage": 1440, "tagen": 1440, "wochen": 10080, "monate": 43200, "monaten": 43200, "jahre": 525600,
@@ -36,6 +39,13 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Ti
         taken.append((s, e))
         out.append(Timex(s, e, text[s:e], None, "unknown", "duration", basis, minutes=minutes))
 
+    for m in _LONG.finditer(text, start, end):
+        n = _n(m.group("n"))
+        if n is None:
+            continue
+        if m.group("half"):
+            n = n * 0.5
+        add(m.start(), m.end(), n * _UNIT_LONG[m.group("u").lower()], f"{m.group(0)}")
     for m in _HM.finditer(text, start, end):
         h = _n(m.group("h"))
         mi = _n(m.group("m")) if m.group("m") else 0.0

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
 
 from readout.model import Quantity
 from readout.time.words import APPROX, NUMBER_WORDS, SCALES, UNITS, number
 
 _WORDNUM = "|".join(sorted((k for k in NUMBER_WORDS if k not in ("ein", "eine", "einer", "einen", "einem", "dutzend")),
                            key=len, reverse=True))
+_PERSON = frozenset(json.loads(files("readout").joinpath("data", "time_de.json").read_text(encoding="utf-8")).get("person_nouns", []))
 _APPROX = "|".join(sorted((re.escape(k) for k in APPROX), key=len, reverse=True))
 _SCALE = "|".join(sorted((re.escape(k) for k in SCALES), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(k) for k in UNITS), key=len, reverse=True))
 _Q = re.compile(
     rf"(?:(?P<approx>(?i:{_APPROX}))\s+|(?P<je>(?i:je|jeweils))\s+)?"
-    rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|(?i:{_WORDNUM}))(?![\w.]\d)"
+    rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|(?i:{_WORDNUM})|(?i:eine|ein)(?=\s+(?i:{_SCALE})))(?![\w.]\d)(?!\d)"
     rf"(?:\s+(?P<scale>(?i:{_SCALE})))?"
     rf"(?:\s*(?P<unit>(?i:{_UNIT}))(?![\wäöüß]))?"
     rf"(?:\s+(?P<what>(?:[a-zäöüß]+(?:e|en|er)\s+){{0,2}}[A-ZÄÖÜ][\wäöüß-]+))?",
@@ -35,18 +38,26 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             # "am 18. März", "der 3. Runde": an ordinal or a date, not a count
             if _MONTH_OR_CLOCK.match(after[1:]) or re.match(r"\.\s+[A-ZÄÖÜ]", after):
                 continue
-        if _MONTH_OR_CLOCK.match(after):
+        if _MONTH_OR_CLOCK.match(after) or re.match(r"\s+und\s+\d{1,2}(?:[.:]\d{2})?\s+Uhr", after):
             continue
-        value = number(raw)
+        value = 1.0 if raw.lower() in ("ein", "eine") else number(raw)
         if value is None:
             continue
-        if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and not m.group("unit"):
+        what_word = m.group("what")
+        if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and not m.group("unit") and not (
+                what_word and what_word.lower() in _PERSON):
             continue  # a year
         scale = m.group("scale")
         if scale:
             value *= SCALES[scale.lower()]
         unit_word = m.group("unit")
         unit = UNITS.get(unit_word.lower()) if unit_word else None
+        if unit is None and what_word and what_word.split()[-1].lower() in _PERSON:
+            unit = "person"
+        if unit is None:  # "von 25 auf 50 Prozent": the first number shares the unit of the second
+            nxt = re.match(r"\s+(?:auf|bis|zu)\s+\d+(?:,\d+)?\s*(?P<u>Prozent|%)", text[m.end("num"):m.end("num") + 30])
+            if nxt:
+                unit = "percent"
         if raw[0].isalpha() and not unit and not scale:
             what_word = m.group("what")
             if not what_word or not what_word[-1].isalpha():

@@ -25,21 +25,34 @@ _MON = "|".join(MONTHS)
 _NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("night", re.compile(rf"\b[Ii]n der Nacht (?:auf|zum) (?:den )?(?P<wd>{_WD})\b")),
-    ("deadline_wd", re.compile(rf"\bbis (?:zum |spätestens )?(?:kommenden |nächsten )?(?P<wd>{_WD})\b")),
-    ("deadline_date", re.compile(rf"\bbis (?:zum |spätestens )?(?P<d>\d{{1,2}})\. ?(?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
-    ("within", re.compile(rf"\b(?:binnen|innerhalb von|innerhalb) (?P<n>{_NUM}) (?P<u>Tagen|Wochen|Monaten|Stunden)\b")),
+    ("night_from", re.compile(rf"\b[Ii]n der Nacht (?:von|vom) (?:\w+ )?(?P<wd0>{_WD}) (?:auf|zum) (?:den )?(?P<wd>{_WD})\b")),
+    ("night", re.compile(rf"\b[Ii]n der Nacht (?:auf|zum) (?:den |kommenden |vergangenen )?(?P<wd>{_WD})\b")),
+    ("last_night", re.compile(r"\b(?:[Ii]n der )?(?:vergangenen|letzten|gestrigen) Nacht\b|\b[Vv]ergangene Nacht\b|\b[Hh]eute [Nn]acht\b")),
+    ("deadline_wd", re.compile(rf"\b[Bb]is (?:zum |spätestens |zum kommenden )?(?:kommenden |nächsten )?(?P<wd>{_WD})\b")),
+    ("deadline_date", re.compile(rf"\b[Bb]is (?:zum |spätestens )?(?P<d>\d{{1,2}})\. ?(?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
+    ("deadline_month", re.compile(rf"\b[Bb]is (?:spätestens )?(?:(?P<part>Anfang|Mitte|Ende) )?(?P<m>{_MON})(?: (?P<y>\d{{4}}))?\b")),
+    ("deadline_year_end", re.compile(r"\b[Bb]is (?:zum |spätestens zum )?(?:Jahresende|Ende des Jahres)\b")),
+    ("deadline_week_end", re.compile(r"\b[Bb]is (?:zum )?Ende der (?:Woche|kommenden Woche)\b|\b[Bb]is (?:zum )?Wochenende\b")),
+    ("deadline_year", re.compile(r"\b[Bb]is (?:spätestens )?(?:zum Jahr )?(?P<y>(?:19|20)\d{2})\b")),
+    ("within", re.compile(rf"\b(?:[Bb]innen|[Ii]nnerhalb von|[Ii]nnerhalb) (?P<n>{_NUM}) (?P<u>Tagen|Wochen|Monaten|Stunden)\b")),
     ("date_full", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
+    ("date_short", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?!\d)")),
+    ("date_range", re.compile(rf"\b(?:[Vv]om |[Aa]m )?(?P<d>\d{{1,2}})\.(?= ?(?:bis|und|–|-) ?\d{{1,2}}\. ?(?P<m>{_MON}))")),
     ("date_dm", re.compile(rf"\b(?:[Aa]m |[Vv]om |dem |zum |[Ss]eit dem )?(?P<d>\d{{1,2}})\. ?(?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
     ("part_month", re.compile(rf"\b(?P<part>Anfang|Mitte|Ende) (?P<m>{_MON})(?: (?P<y>\d{{4}}))?")),
     ("month", re.compile(rf"\b(?:[Ii]m|[Ss]eit|[Bb]is|[Vv]om) (?P<m>{_MON})(?: (?P<y>\d{{4}}))?\b")),
+    ("rel_month_year", re.compile(r"\b(?P<w>(?:[Ii]m )?(?:vergangenen|letzten|vorigen|kommenden|nächsten) (?:Jahr|Monat)|(?:[Vv]ergangenes|[Ll]etztes|[Nn]ächstes|[Kk]ommendes) Jahr|[Vv]origes Jahr|(?:[Ii]n )?diesem Jahr|[Dd]ieses Jahr|[Vv]orjahr)\b")),
+    ("weekday_next_week", re.compile(rf"\b(?:(?:[Aa]m|[Vv]om) )?(?P<wd>{_WD}) (?:der )?(?:nächster|kommender|nächsten|kommenden) Woche\b")),
     ("weekday", re.compile(rf"\b(?:(?:[Aa]m|[Vv]om|[Ss]eit|dem) )?(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|selben|gleichen) )?(?P<wd>{_WD})(?P<part>abend|morgen|nachmittag|mittag|vormittag)?\b")),
-    ("rel_day", re.compile(r"\b(?P<w>heute|gestern|vorgestern|übermorgen|morgen|am Vortag)\b")),
-    ("rel_week", re.compile(r"\b(?P<w>(?:in der )?(?:vergangenen|letzten|vorigen) Woche|vergangene Woche|letzte Woche|nächste Woche|nächsten Woche|kommende Woche|kommenden Woche|diese Woche|dieser Woche)\b")),
-    ("ago", re.compile(rf"\bvor (?P<n>{_NUM}|einer|einem|zwei) (?P<u>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)\b")),
+    ("rel_day", re.compile(r"\b(?P<w>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|[Mm]orgen(?! früh\b)|am Vortag)\b")),
+    ("rel_week", re.compile(r"\b(?P<w>(?:[Ii]n der )?(?:vergangenen|letzten|vorigen) Woche|[Vv]ergangene Woche|[Ll]etzte Woche|[Nn]ächste Woche|(?:[Ii]n der )?nächsten Woche|[Kk]ommende Woche|(?:[Ii]n der )?kommenden Woche|[Dd]iese Woche|(?:[Ii]n )?dieser Woche)\b")),
+    ("ago", re.compile(rf"\b[Vv]or (?P<n>{_NUM}|einer|einem|zwei) (?P<u>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)\b")),
     ("season", re.compile(r"\b(?:[Ii]m|[Ss]eit dem) (?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?: (?P<y>\d{4}))?")),
     ("year", re.compile(r"\b(?:im Jahr(?:e)? |seit |bis |Anfang |Ende |Mitte |[A-ZÄÖÜ]\w+s )(?P<y>(?:19|20)\d{2})\b")),
-    ("clock", re.compile(r"\b(?:um |gegen |ab |für )?(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))? Uhr\b")),
+    ("clock_between", re.compile(r"\bzwischen (?P<h>\d{1,2})(?=\s+und\s+\d{1,2}(?:[.:]\d{2})? Uhr)")),
+    ("clock", re.compile(rf"\b(?:[Uu]m |[Gg]egen |[Aa]b |[Ff]ür )?(?P<h>\d{{1,2}}|{_NUM})(?:[.:](?P<mi>\d{{2}}))? Uhr\b")),
+    ("clock_half", re.compile(rf"\b(?:[Uu]m |[Gg]egen )?halb (?P<h>{_NUM}|\d{{1,2}})(?: (?:Uhr )?(?P<pm>am Nachmittag|nachmittags|abends|am Abend))?")),
+    ("midnight", re.compile(r"\b(?:[Uu]m |[Gg]egen |[Aa]b )?(?P<w>Mitternacht|Mittag)\b")),
 ]
 
 
@@ -78,14 +91,19 @@ def _weekday(wd: str, pub: DateValue | None, forward: bool, label: str) -> tuple
     return None, "unknown", f"{label} {wd}; no anchor"
 
 
-def _year_for(month: int, day: int | None, pub: DateValue | None) -> tuple[int | None, str]:
+def _year_for(month: int, day: int | None, pub: DateValue | None, future: bool = False) -> tuple[int | None, str]:
+    """The year of a day and month without one: publication's year, the year before when the month
+    lies more than two months after publication, the year after when it lies far before it and the
+    text looks ahead (a January date in a December article about what is planned)."""
     if pub is None or not pub.value:
         return None, "no year in the text and no publication date"
     y = int(pub.value[:4])
     if len(pub.value) >= 7:
         pm = int(pub.value[5:7])
-        if month > pm + 2:
+        if month > pm + 2 and not (future and month - pm <= 6):
             return y - 1, "year before publication (month lies after it)"
+        if pm - month >= 8 and (future or pm - month >= 10):
+            return y + 1, "year after publication (month lies far before it; the text looks ahead)"
     return y, "year from publication"
 
 
@@ -103,7 +121,7 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
             s, e = start + m.start(), start + m.end()
             if not free(s, e):
                 continue
-            tx = _resolve(kind, m, published)
+            tx = _resolve(kind, m, published, _looks_ahead(text, s, e))
             if tx is None:
                 continue
             tx.start, tx.end, tx.text = s, e, text[s:e]
@@ -118,11 +136,128 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
     return sorted(found, key=lambda t: t.start)
 
 
-def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None:
+_FUTURE = re.compile(r"\b(?:wird|werden|werde|will|wollen|wolle|soll|sollen|solle|plant|planen|geplant|erwartet|"
+                     r"anreisen|beginnen|soll|morgen|kommende[nr]?|nächste[nr]?|angesetzt|vorgesehen)\b")
+_PAST = re.compile(r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte|teilte|traf|trafen|"
+                   r"telefonierte|telefonierten|gewesen|worden)\b")
+_CLAUSE_END = re.compile(r"[.;!?]|,\s*(?:sagte|erklärte|teilte|hieß)")
+
+
+def _looks_ahead(text: str, s: int, e: int) -> bool:
+    """The clause of a time expression speaks of the future ("Trump will am Montag telefonieren",
+    "Am Freitag wird der Kanzler erwartet") and of nothing past."""
+    lo = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), text.rfind(";", 0, s)) + 1
+    m = _CLAUSE_END.search(text, e)
+    hi = m.start() if m else len(text)
+    clause = text[lo:hi]
+    return bool(_FUTURE.search(clause)) and not _PAST.search(clause)
+
+
+def _week_value(d: dt.date, label: str) -> tuple[str, str, str]:
+    """A week named relative to publication: its month when the whole week lies in one month."""
+    monday = d - dt.timedelta(days=d.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    if monday.month == sunday.month:
+        return monday.isoformat()[:7], "month", f"{label}: the week of {monday.isoformat()}"
+    return str(monday.year) if monday.year == sunday.year else "", "year" if monday.year == sunday.year else "unknown", \
+        f"{label}: the week of {monday.isoformat()} (spans two months)"
+
+
+def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, ahead: bool = False) -> Timex | None:
     g = m.groupdict()
-    if kind == "night":
-        v, p, basis = _weekday(g["wd"], pub, False, "night to")
-        return Timex(0, 0, "", v, p, "date", basis + " (the night ending that day)")  # type: ignore[arg-type]
+    if kind in ("night", "night_from"):
+        v, p, basis = _weekday(g["wd"], pub, ahead, "night to")
+        return Timex(0, 0, "", v, p, "date", basis + " (the night ending that day)", future=ahead)  # type: ignore[arg-type]
+    if kind == "last_night":
+        day = _anchor(pub)
+        if day is None:
+            return Timex(0, 0, "", pub.value if pub else None, pub.precision if pub else "unknown", "date",  # type: ignore[arg-type]
+                         "the past night; publication not day-precise")
+        if m.group(0).lower().startswith("heute"):
+            return Timex(0, 0, "", day.isoformat(), "day", "date", "tonight: the night after publication day", future=True)
+        return Timex(0, 0, "", day.isoformat(), "day", "date", f"the past night, ending on publication day {pub.value}")  # type: ignore[union-attr]
+    if kind == "deadline_month":
+        mon = MONTHS[g["m"].lower()]
+        if g.get("y"):
+            y, basis = int(g["y"]), "explicit month and year"
+        else:
+            yy, basis = _year_for(mon, None, pub, True)
+            if yy is None:
+                return Timex(0, 0, "", None, "unknown", "deadline", f"by a month without year; {basis}", future=True)
+            y = yy
+        return Timex(0, 0, "", f"{y}-{mon:02d}", "month", "deadline", "deadline " + (f"{g['part'].lower()} of month; " if g.get("part") else "") + basis,
+                     future=True)
+    if kind == "deadline_year_end":
+        if pub is None or not pub.value:
+            return Timex(0, 0, "", None, "unknown", "deadline", "end of the year; no anchor", future=True)
+        return Timex(0, 0, "", pub.value[:4], "year", "deadline", "end of the publication year", future=True)
+    if kind == "deadline_week_end":
+        day = _anchor(pub)
+        if day is None:
+            return Timex(0, 0, "", None, "unknown", "deadline", "end of the week; no anchor", future=True)
+        d = day + dt.timedelta(days=6 - day.weekday())
+        if "kommenden" in m.group(0):
+            d += dt.timedelta(days=7)
+        return Timex(0, 0, "", d.isoformat(), "day", "deadline", f"end of the week of {pub.value}", future=True)  # type: ignore[union-attr]
+    if kind == "deadline_year":
+        return Timex(0, 0, "", g["y"], "year", "deadline", "by an explicit year", future=True)
+    if kind == "weekday_next_week":
+        day = _anchor(pub)
+        if day is None:
+            return Timex(0, 0, "", None, "unknown", "date", f"{g['wd']} of the next week; no anchor", future=True)
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=7)
+        d = monday + dt.timedelta(days=WEEKDAYS[g["wd"].lower()])
+        return Timex(0, 0, "", d.isoformat(), "day", "date", f"{g['wd']} of the week after publication {pub.value}", future=True)  # type: ignore[union-attr]
+    if kind == "rel_month_year":
+        w = g["w"].lower()
+        if pub is None or not pub.value:
+            return Timex(0, 0, "", None, "unknown", "date", f"'{w}'; no anchor")
+        y = int(pub.value[:4])
+        back = any(x in w for x in ("vergangen", "letzt", "vorig", "vorjahr"))
+        ahead = any(x in w for x in ("nächst", "kommend"))
+        if "monat" in w:
+            if len(pub.value) < 7:
+                return Timex(0, 0, "", str(y), "year", "date", f"'{w}'; publication year only")
+            mo = int(pub.value[5:7]) + (-1 if back else 1 if ahead else 0)
+            yy = y + (mo - 1) // 12
+            mo = (mo - 1) % 12 + 1
+            return Timex(0, 0, "", f"{yy}-{mo:02d}", "month", "date", f"'{w}' relative to publication", future=ahead)
+        yy = y - 1 if back else y + 1 if ahead else y
+        return Timex(0, 0, "", str(yy), "year", "date", f"'{w}' relative to publication", future=ahead)
+    if kind == "clock_between":
+        h = int(g["h"])
+        if h > 24:
+            return None
+        return Timex(0, 0, "", None, "unknown", "time", f"clock time {h:02d}:00 (start of a range)")
+    if kind == "clock_half":
+        h = number(g["h"])
+        if h is None or h > 24:
+            return None
+        hh = int(h) - 1 + (12 if g.get("pm") and h < 12 else 0)
+        return Timex(0, 0, "", None, "unknown", "time", f"clock time {hh:02d}:30")
+    if kind == "midnight":
+        return Timex(0, 0, "", None, "unknown", "time", "clock time 00:00" if g["w"] == "Mitternacht" else "clock time 12:00")
+    if kind == "date_short":
+        mon, day = int(g["m"]), int(g["d"])
+        if not (1 <= mon <= 12 and 1 <= day <= 31):
+            return None
+        yy, why = _year_for(mon, day, pub, ahead)
+        if yy is None:
+            return Timex(0, 0, "", None, "unknown", "date", f"day and month without year; {why}")
+        try:
+            return Timex(0, 0, "", dt.date(yy, mon, day).isoformat(), "day", "date", f"numeric day and month; {why}")
+        except ValueError:
+            return None
+    if kind == "date_range":
+        mon = MONTHS[g["m"].lower()]
+        day = int(g["d"])
+        yy, why = _year_for(mon, day, pub, ahead)
+        if yy is None or not 1 <= day <= 31:
+            return None
+        try:
+            return Timex(0, 0, "", dt.date(yy, mon, day).isoformat(), "day", "date", f"first day of a range; {why}")
+        except ValueError:
+            return None
     if kind == "deadline_wd":
         v, p, basis = _weekday(g["wd"], pub, True, "deadline")
         return Timex(0, 0, "", v, p, "deadline", basis, future=True)  # type: ignore[arg-type]
@@ -135,7 +270,7 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None
             y = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
             basis = "explicit date"
         else:
-            yy, basis = _year_for(mon, day, pub)
+            yy, basis = _year_for(mon, day, pub, ahead or kind == "deadline_date")
             if yy is None:
                 return Timex(0, 0, "", None, "unknown", "deadline" if kind == "deadline_date" else "date",
                              f"day and month without year; {basis}")
@@ -157,7 +292,7 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None
         if g.get("y"):
             y, basis = int(g["y"]), "explicit month and year"
         else:
-            yy, basis = _year_for(mon, None, pub)
+            yy, basis = _year_for(mon, None, pub, ahead)
             if yy is None:
                 return Timex(0, 0, "", None, "unknown", "date", f"month without year; {basis}")
             y = yy
@@ -165,8 +300,8 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None
         return Timex(0, 0, "", f"{y}-{mon:02d}", "month", "date", part + basis)
     if kind == "weekday":
         rel = (g.get("rel") or "").lower()
-        forward = rel in ("kommenden", "nächsten")
-        v, p, basis = _weekday(g["wd"], pub, forward, "weekday")
+        forward = rel in ("kommenden", "nächsten") or (ahead and rel not in ("vergangenen", "letzten"))
+        v, p, basis = _weekday(g["wd"], pub, forward, "weekday" + (" (the clause looks ahead)" if forward and not rel else ""))
         if rel in ("vergangenen", "letzten") and p == "day" and v == (pub.value if pub else None):
             d = dt.date.fromisoformat(v) - dt.timedelta(days=7)  # type: ignore[arg-type]
             v, basis = d.isoformat(), basis + "; 'vergangenen' excludes the publication day"
@@ -201,8 +336,9 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None
             prec = "day" if kind == "ago" and days < 60 else ("month" if days < 400 else "year")
             v = d.isoformat() if prec == "day" else (d.isoformat()[:7] if prec == "month" else str(d.year))
             if kind == "rel_week":
-                prec, v = "day", d.isoformat()
-                label = f"week before {pub.value}" if days > 0 else label  # type: ignore[union-attr]
+                v, prec, label = _week_value(d, label)
+                if not v:
+                    v = None
             return Timex(0, 0, "", v, prec, "date", label, future=days < 0)  # type: ignore[arg-type]
         if pub is not None and pub.value:
             return Timex(0, 0, "", pub.value[:4], "year", "date", f"{label}; publication {pub.precision} only",
@@ -215,7 +351,10 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None) -> Timex | None
     if kind == "year":
         return Timex(0, 0, "", g["y"], "year", "date", "explicit year")
     if kind == "clock":
-        h = int(g["h"])
+        hn = number(g["h"])
+        if hn is None:
+            return None
+        h = int(hn)
         if h > 24:
             return None
         mi = g.get("mi") or "00"
