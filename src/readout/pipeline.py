@@ -36,7 +36,8 @@ def language_stage(doc: Document) -> Document:
 
 
 def entities_stage(doc: Document) -> Document:
-    doc.entities = find_entities(doc.text, doc.published.value if doc.published else None, doc.body_start)
+    doc.entities = find_entities(doc.text, doc.published.value if doc.published else None, doc.body_start,
+                                 lang=doc.language or "de")
     return doc
 
 

@@ -39,7 +39,7 @@ _POSSIBLE = {"könnte", "könnten", "womöglich", "möglicherweise", "vielleicht
 _SOURCE_PATTERNS = [
     ("laut", re.compile(r"\b[Ll]aut\s+(?P<src>[^,.;:]{2,60})")),
     ("zufolge", re.compile(r"(?P<src>[^,.;:]{2,60}?)\s+zufolge\b")),
-    ("nach Angaben", re.compile(r"\b[Nn]ach\s+(?P<src>(?:[\wäöüÄÖÜß-]+\s+){0,3}Angaben(?:\s+(?:de[rs]|aus|von)\s+[^,.;:]{2,50})?)")),
+    ("nach Angaben", re.compile(r"\b[Nn]ach\s+(?P<src>(?:[\wäöüÄÖÜß-]+\s+){0,3}(?:Angaben|Einschätzung|Darstellung|Informationen|Erkenntnissen|Worten|Aussagen|Berichten|Schätzungen)(?:\s+[^,.;:]{2,50})?)")),
     ("hieß es aus", re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:[a-zäöüß]+\s+){0,2}?(?P<src>(?:aus|aufseiten|seitens|von|in|im|bei)\s+[^,.;:]{2,60})")),
     ("wie es aus", re.compile(r"\bwie\s+es\s+(?P<src>(?:aus|in|im|von)\s+[^,.;:]{2,60}?)\s+(?:hieß|heißt)")),
     ("folgt man", re.compile(r"\b[Ff]olgt\s+man\s+(?P<src>[^,.;:]{2,60})")),
@@ -104,6 +104,45 @@ def _attribution_data() -> tuple[frozenset[str], dict[str, list[str]]]:
     return frozenset(x for x in verbs if x), channels
 
 
+def _reporting(toks: list, i: int, text: str, offset: int) -> bool:
+    """A verb of saying that reports something: in a reporting clause ("…, sagte X"; "wie X sagte"),
+    or followed by what was said (a comma, a colon, a quotation, "dass")."""
+    if i > 0 and toks[i - 1].text in (",", "“", "”", '"', "»", "«", ":"):
+        return True
+    if any(t.text.lower() == "wie" for t in toks[max(0, i - 8):i]):
+        return True
+    rest = toks[i + 1:]
+    for t in rest[:12]:
+        if t.text in (",", ":", "„", "»", '"', "“") or t.text.lower() in ("dass", "ob"):
+            return True
+    return False
+
+
+_TOPIC = {"über", "von", "mit", "um", "zu", "gegen", "about"}
+
+
+def _speaker_prep(toks: list, m: EntityMention) -> str | None:
+    """The preposition right before mention ``m`` when it makes it a topic, not a speaker."""
+    before = [t for t in toks if t.end <= m.start]
+    j = len(before) - 1
+    while j >= 0 and before[j].pos in ("DET", "ADJ"):
+        j -= 1
+    if j >= 0 and before[j].text.lower() in _TOPIC:
+        return before[j].text.lower()
+    return None
+
+
+_PARTICLES = {"mit", "an", "bekannt", "zu", "aus", "fest", "klar", "dar", "hervor", "ein", "zurück", "ab", "vor"}
+
+
+@cache
+def _spokesperson_nouns() -> frozenset[str]:
+    try:
+        return frozenset(load_json("attribution_de.json").get("spokesperson_nouns", []))
+    except FileNotFoundError:
+        return frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson"})
+
+
 def _actor_of(ms: list[EntityMention]) -> Actor | None:
     for m in ms:
         if m.country or m.org:
@@ -143,18 +182,34 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
     if english:
         verbs = frozenset(_SPEECH_EN)
     toks = sent.tokens
+    later = [t.text.lower() for t in toks]
     for i, t in enumerate(toks):
         if english and t.text.lower() in _SPEECH_EN_FORMS:
             pass
-        elif t.lemma.lower() not in verbs or t.text[0].isupper() and i > 0:
+        elif t.text[0].isupper() and i > 0:
             continue
+        elif t.lemma.lower() not in verbs and not any(p + t.lemma.lower() in verbs for p in later[i + 1:]
+                                                      if p in _PARTICLES):
+            continue  # "teilte … mit", "kündigte … an": the particle completes the verb of saying
         if not (t.finite or t.pos in ("VERB", "AUX")):
             continue
-        # the speaker is a mention right before or right after the verb ("Trump sagte", "sagte Trump")
-        window = ctx.mentions_in(toks[max(0, i - 4)].start, t.start) + ctx.mentions_in(t.end, toks[min(len(toks) - 1, i + 4)].end)
-        near = sorted(window, key=lambda m: min(abs(m.start - t.end), abs(t.start - m.end)))
-        persons = [m for m in near if m.kind in ("person", "institution", "org", "place")]
-        actor = _actor_of(persons or near)
+        if not english and not _reporting(toks, i, text, sent.start):
+            continue  # "hat ein Treffen angekündigt": the act itself, in the article's voice
+        # the speaker is a mention right after the verb ("…, sagte Trump") or right before it
+        # ("Trump sagte"); people and institutions before states, states before places
+        after_comma = i > 0 and toks[i - 1].text in (",", "“", "”", '"', "»", "«")
+        # "…, kündigte das Ministerium in Berlin an": a reporting clause; its speaker follows the verb
+        window = ([] if after_comma else ctx.mentions_in(toks[max(0, i - 4)].start, t.start)) + \
+            ctx.mentions_in(t.end, toks[min(len(toks) - 1, i + 6)].end)
+        rank = {"person": 0, "institution": 1, "org": 1, "state": 2, "place": 3}
+        near = sorted(window, key=lambda m: (rank.get(m.kind, 4), m.start < t.start,
+                                             min(abs(m.start - t.end), abs(t.start - m.end))))
+        near = [m for m in near if _speaker_prep(toks, m) is None]  # "sprachen über Iran": a topic
+        actor = _actor_of(near)
+        if actor is None and any(w in _spokesperson_nouns() for w in later[max(0, i - 6):i + 5]):
+            # "teilte eine Sprecherin mit": the spokesperson of the sentence's subject
+            subject = [m for m in ctx.mentions_in(sent.start, sent.end) if m.country or m.org]
+            actor = _actor_of(subject)
         if actor is None and i + 1 < len(toks) and toks[i + 1].text.lower() in ("er", "sie"):
             p = ctx.last_person_before(t.start)
             actor = Actor.from_mention(p) if p else None

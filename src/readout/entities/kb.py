@@ -28,6 +28,7 @@ class Surface:
     wikidata: str | None = None
     via: str = "name"
     title: str | None = None  # for role phrases: the office
+    lang: str | None = None  # set when the form belongs to one language only ("Jordan" is English)
 
 
 @dataclass
@@ -99,7 +100,9 @@ def load_kb() -> KnowledgeBase:
         kb.entries[st["id"]] = st
         base = dict(kb_id=st["id"], country=c, org=None)
         for name in st["names"]:
-            kb.add(name, Surface(kind="state", name=st["name_de"], sector="GOV", via="name", **base))
+            only_en = name == st.get("name_en") and name != st.get("name_de")
+            kb.add(name, Surface(kind="state", name=st["name_de"], sector="GOV", via="name",
+                                 lang="en" if only_en else None, **base))
             if name.isupper() and len(name) <= 4:
                 kb.prefixes[name] = Surface(kind="state", name=st["name_de"], sector="GOV", via="name", **base)
         for adj in st.get("adjectives", []):
@@ -111,6 +114,10 @@ def load_kb() -> KnowledgeBase:
             kb.add(dem, Surface(kind="state", name=st["name_de"], sector="GOV", via="demonym", **base))
         for cap in st.get("capitals", []):
             kb.add(cap, Surface(kind="place", name=cap, sector="GOV", via="metonym", **base))
+            if len(cap) >= 4 and cap[-1] in "bcdfghklmnprstuvwxz" and " " not in cap and not cap.endswith(("er", "s")):
+                # "Kiewer Führung", "Moskauer Sicht": the German adjective of a capital
+                adj = Surface(kind="place", name=cap, sector="GOV", via="adjective", **base)
+                kb.add(cap + "er", adj)
         for seat in st.get("seats", []):
             kb.add(seat["name"], Surface(kind="institution", name=seat["name"], sector=seat["sector"], via="metonym", **base))
         del n

@@ -22,7 +22,33 @@ TITLE_WORDS = (
     "Regierungschef", "Regierungschefin", "Sprecher", "Sprecherin", "Berater", "Beraterin", "Botschafter",
     "Botschafterin", "General", "Generalin", "Gesandte", "Gesandter", "Sondergesandte", "Sondergesandter",
     "Unterhändler", "Chefunterhändler", "Delegationsleiter", "Kommandeur", "Oppositionsführer", "Staatschef",
+    "Kanzler", "Kanzlerin", "Bundeskanzler", "Bundeskanzlerin", "Staatspräsident", "Staatspräsidentin",
+    "Regierungssprecher", "Kremlsprecher", "Premier", "Außenbeauftragte", "Außenbeauftragter",
+    # English titles (capitalised before a name, or lower case: "Kremlin spokesman Dmitry Peskov")
+    "President", "Prime Minister", "Foreign Minister", "Defense Minister", "Defence Minister", "Secretary of State",
+    "Defense Secretary", "Chancellor", "Minister", "Ambassador", "Gen.", "Envoy", "Senator", "Sen.", "spokesman",
+    "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "negotiator", "ambassador",
 )
+# Generic titles after a state ("Frankreichs Präsident", "der polnische Präsident", "Russian President"):
+# the role titles of the knowledge base that may hold them
+GENERIC_TITLES = {
+    "Präsident": ("Präsident", "Präsidentin", "Staatspräsident", "Bundespräsident"),
+    "Präsidentin": ("Präsidentin", "Präsident"),
+    "Staatschef": ("Präsident", "Präsidentin", "Staatspräsident"),
+    "Staatspräsident": ("Präsident", "Staatspräsident"),
+    "Kanzler": ("Bundeskanzler", "Bundeskanzlerin", "Kanzler"),
+    "Regierungschef": ("Premierminister", "Premierministerin", "Ministerpräsident", "Ministerpräsidentin",
+                       "Bundeskanzler", "Bundeskanzlerin", "Regierungschef", "Regierungschefin"),
+    "Regierungschefin": ("Premierministerin", "Ministerpräsidentin", "Regierungschefin", "Bundeskanzlerin"),
+    "Premierminister": ("Premierminister", "Ministerpräsident"), "Premier": ("Premierminister", "Ministerpräsident"),
+    "Ministerpräsident": ("Ministerpräsident", "Premierminister"),
+    "Außenminister": ("Außenminister", "Außenministerin"), "Außenministerin": ("Außenministerin", "Außenminister"),
+    "Verteidigungsminister": ("Verteidigungsminister", "Verteidigungsministerin"),
+    "President": ("Präsident", "Präsidentin"), "Prime Minister": ("Premierminister", "Premierministerin", "Ministerpräsident"),
+    "Foreign Minister": ("Außenminister", "Außenministerin"), "Defense Minister": ("Verteidigungsminister",),
+    "Chancellor": ("Bundeskanzler", "Bundeskanzlerin"),
+}
+_FORMER = re.compile(r"(?:früher\w*|ehemalig\w*|einstig\w*|damalig\w*|former|then)\s+$", re.IGNORECASE)
 _TITLED = re.compile(
     r"(?<![\w-])(?P<title>" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\s+"
     r"(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüßA-Z'-]+)"
@@ -67,14 +93,15 @@ def _mention(kb: KnowledgeBase, s: Surface, start: int, end: int, text: str, dat
                          s.kb_id, s.via)
 
 
-def find_entities(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[EntityMention]:
+def find_entities(text: str, published: str | None = None, start: int = 0, end: int | None = None,
+                  lang: str = "de") -> list[EntityMention]:
     """Every actor mention in ``text[start:end]`` with offsets into ``text``, resolved at ``published``."""
     kb = load_kb()
     end = len(text) if end is None else end
     out: list[EntityMention] = []
     taken: list[tuple[int, int]] = []
     for m in _matcher().finditer(text, start, end):
-        cands = kb.surfaces.get(m.group(0))
+        cands = [c for c in kb.surfaces.get(m.group(0), []) if c.lang in (None, lang)]
         if not cands:
             continue
         s = next((c for c in cands if c.kind == "person"), cands[0])
@@ -97,8 +124,69 @@ def find_entities(text: str, published: str | None = None, start: int = 0, end: 
         out.append(EntityMention(ns, ne, m.group("name"), m.group("name"), "person", country, None,
                                  "GOV" if country else None, None, m.group("title"), None, "titled"))
         taken.append((ns, ne))
+    for m in _seat_compound_matcher().finditer(text, start, end):
+        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            continue
+        seat = kb.surfaces[m.group("seat")][0]
+        out.append(EntityMention(m.start(), m.end(), m.group(0), seat.name, "institution", seat.country, seat.org,
+                                 seat.sector, None, None, seat.kb_id, "compound"))
+        taken.append((m.start(), m.end()))
     out.sort(key=lambda x: x.start)
+    out = _state_titles(kb, out, text, published, end)
     return _merge_titles(out, text)
+
+
+@cache
+def _seat_compound_matcher() -> re.Pattern[str]:
+    """'Kremlkreisen', 'Kremlnähe': a seat of government as the first part of a compound."""
+    kb = load_kb()
+    seats = sorted({f for f, ss in kb.surfaces.items() for s in ss if s.kind == "institution" and f.isalpha()
+                    and len(f) >= 5}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?P<seat>" + "|".join(re.escape(x) for x in seats) + r")[a-zäöüß]{3,}")
+
+
+_GENERIC = re.compile(r"\s*(?P<title>" + "|".join(sorted((re.escape(t) for t in GENERIC_TITLES), key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+def _state_titles(kb: KnowledgeBase, ms: list[EntityMention], text: str, date: str | None, end: int) -> list[EntityMention]:
+    """A title right after a state names that state's office holder: 'Frankreichs Präsident', 'der
+    polnische Präsident', 'Österreichs Kanzler' (not Germany's). A role phrase the knowledge base
+    resolved to another country's holder is re-resolved; 'der frühere Kanzler' resolves to no one."""
+    out: list[EntityMention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if m.kind == "state" and m.via in ("name", "adjective") and m.country and (
+                m.via == "adjective" or m.text.endswith("s")):
+            g = _GENERIC.match(text, m.end, min(end, m.end + 40))
+            if g:
+                title = g.group("title")
+                role_here = nxt is not None and nxt.via == "role" and nxt.start < g.end() + 1 and nxt.start >= m.end
+                person = None
+                if not _FORMER.search(text[max(0, m.start - 20):m.start]):
+                    for t in GENERIC_TITLES[title]:
+                        person = kb.holder(t, m.country, date)
+                        if person:
+                            break
+                s_, e_ = m.start, g.end()
+                if person is not None:
+                    role = role_at(person, date)
+                    out.append(EntityMention(s_, e_, text[s_:e_], person["name"], "person", m.country, None,
+                                             role.get("sector") if role else "GOV", person.get("wikidata"), title,
+                                             person["id"], "role"))
+                else:
+                    out.append(EntityMention(s_, e_, text[s_:e_], text[s_:e_], "person", m.country, None, "GOV", None,
+                                             title, None, "role"))
+                i += 2 if role_here else 1
+                continue
+        if m.via == "role" and _FORMER.search(text[max(0, m.start - 20):m.start]):
+            # "der frühere Kanzler": not today's holder
+            m = EntityMention(m.start, m.end, m.text, m.text, "person", m.country, m.org, m.sector, None, m.role, None, "role")
+        out.append(m)
+        i += 1
+    return out
 
 
 def _merge_titles(ms: list[EntityMention], text: str) -> list[EntityMention]:
