@@ -214,6 +214,11 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         else:
             modality, cue = clause_modality(ctoks, None, following=[t for t in sent.tokens if t.start >= head.clause[1]],
                                             lang=doc.language or "de")
+        if modality == "asserted" and not head.reference and _infinitive_clause(ctoks):
+            # "…, mit neuen Sanktionen Druck aufzubauen": an aim or a plan, not something that happened
+            prev = [c for c in clauses if c[1] <= head.clause[0]]
+            opener = doc.text[prev[-1][0]:prev[-1][1]].split(maxsplit=1)[0].lower() if prev else ""
+            modality = "hypothetical" if opener in g.question_words or opener in ("ob", "whether") else "planned"
         if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
                 t.text.lower() for t in ctoks}:
             modality = "hypothetical"  # "sei zu einem Treffen bereit": willing, not arranged
@@ -241,6 +246,18 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         ev.modality = "hypothetical"
         out.append(ev)
     return out
+
+
+_ZU_INFINITIVE = re.compile(r"^(?:[a-zäöüß]{2,8}zu[a-zäöüß]{3,}(?:en|ern|eln)|zu)$")
+
+
+def _infinitive_clause(ctoks: list) -> bool:
+    """A German zu-infinitive clause without a finite verb of its own ("den Prozess fortzusetzen")."""
+    if any(t.finite for t in ctoks):
+        return False
+    low = [t.text.lower() for t in ctoks]
+    return any(_ZU_INFINITIVE.match(w) and (w != "zu" or (i + 1 < len(low) and low[i + 1].endswith("en")))
+               for i, w in enumerate(low))
 
 
 _EN_BOUNDARIES = {"if", "unless", "because", "although", "though", "while", "whereas", "which", "who", "whom",
@@ -304,7 +321,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if outcome and contact is not None:
         contact_keys = {a.key() for a in contact.actors}
         have = {_actor(m).key() for m in actors} | {_actor(m).key() for m in recipients}
-        if etype == "AGREE" and (roles.from_context or len(actors) < 2 or have <= contact_keys | {None}):
+        if etype == "AGREE" and trig.frame == "joint" and (roles.from_context or len(actors) < 2
+                                                            or have <= contact_keys | {None}):
             actors = dedupe(actors + [EntityMention(0, 0, a.name, a.name, "person", a.country, a.org, a.sector,
                                                     a.wikidata, a.title) for a in contact.actors])
         elif etype != "AGREE" and not recipients:
@@ -334,7 +352,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     )
     if roles.location is not None:
         ev.location = roles.location.name
-    if etype == "CONSULT" and trig.kind == "noun":
+    if trig.kind == "noun":
         ev.anaphoric = head.reference or _definite_reference(doc, sent, head)
     ev.guessed_actors = roles.from_context
     if etype == "CONSULT":
@@ -431,6 +449,17 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 _absorb(target, ev, actors=False)
                 moved[ev.id] = target.id
                 continue
+        if ev.type != "CONSULT" and ev.anaphoric and ev.modality == "asserted" and ev.trigger is not None \
+                and ev.trigger.text[:1].isupper():
+            # "Das Ultimatum ist bereits gesetzt": the threat reported before, named again
+            keys = {a.key() for a in ev.actors + ev.recipients}
+            target = next((p for p in reversed(out) if p.type == ev.type and p.modality == "asserted"
+                           and (ev.guessed_actors or not keys
+                                or keys <= {a.key() for a in p.actors + p.recipients})), None)
+            if target is not None:
+                _absorb(target, ev, actors=False)
+                moved[ev.id] = target.id
+                continue
         if ev.type == "CONSULT" and ev.modality == "asserted":
             keys = {a.key() for a in ev.actors}
             for prev in out:
@@ -444,8 +473,6 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 if same_people and dates_ok and (not ev.mode or not prev.mode or ev.mode == prev.mode or
                                                   {ev.mode, prev.mode} <= {"visit", "phone", None}):
                     target = prev
-            if target is None and len(keys) < 2:
-                target = next((p for p in reversed(out) if p.type == "CONSULT" and p.modality == "asserted"), None)
         elif out:
             prev = out[-1]
             same_place = prev.evidence and ev.evidence and prev.evidence[-1].start == ev.evidence[0].start
