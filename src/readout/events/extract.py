@@ -42,13 +42,23 @@ def _attribution_mentions(sent: Sentence, ctx: DocContext) -> set[tuple[int, int
     return out
 
 
+_SINCE = re.compile(r"(?:\bseit|\bsince|\bBeginn|\bbeginning|\bStart)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+def _reference_time(doc: Document, t: Timex) -> bool:
+    """A time that dates something else: 'seit dem Beginn des Großangriffs 2022', 'since 2014'."""
+    if _SINCE.search(doc.text[max(0, t.start - 40):t.start]) or t.text.lower().startswith(("seit", "since")):
+        return True
+    return t.basis == "explicit year" and t.text[:1].isupper() and not t.text.startswith(("Im", "In", "Bis", "Seit"))
+
+
 def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: Trigger) -> tuple[dict, Timex | None]:
     """The date of the event: a date expression in its own clause (or sentence, for contacts)."""
     def pick(lo: int, hi: int) -> Timex | None:
-        for t in doc.timexes:
-            if lo <= t.start and t.end <= hi and t.kind in ("date",) and t.value is not None:
-                return t
-        return None
+        dates = [t for t in doc.timexes if lo <= t.start and t.end <= hi and t.kind == "date"
+                 and not _reference_time(doc, t)]
+        # a resolved date first; else the unresolved expression, kept with its text and reason
+        return next((t for t in dates if t.value is not None), dates[0] if dates else None)
 
     t = pick(*ev_clause) or (pick(sent.start, sent.end) if trig.type == "CONSULT" else None)
     if t is None:
