@@ -7,7 +7,7 @@ import re
 from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
 from readout.events.context import DocContext
 from readout.events.lexicon import Trigger, grammar, load_lexicon
-from readout.events.match import Match, find_matches
+from readout.events.match import FRAME_RANK, Match, find_matches
 from readout.events.modality import clause_modality
 from readout.events.outcomes import conflict_parties, contact_mode
 from readout.language import clause_spans
@@ -76,7 +76,7 @@ def _duration(sent: Sentence, doc: Document) -> Timex | None:
 def _quantities(clause: tuple[int, int], doc: Document, exclude: set[tuple[int, int]]) -> list[dict]:
     out = []
     for q in doc.quantities:
-        if clause[0] <= q.start and q.end <= clause[1] and (q.start, q.end) not in exclude:
+        if clause[0] <= q.start and q.end <= clause[1] and not any(a < q.end and q.start < b for a, b in exclude):
             out.append({"value": q.value, "unit": q.unit, "what": q.what, "approx": q.approx, "text": q.text})
     return out
 
@@ -255,6 +255,32 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
     for ev in condition_events:
         ev.modality = "hypothetical"
         out.append(ev)
+    return _fold_complements(doc, out, clauses)
+
+
+def _fold_complements(doc: Document, events: list[Event], clauses: list[tuple[int, int]]) -> list[Event]:
+    """'die russische Zusage, die Angriffe … für 30 Tage auszusetzen': the zu-infinitive clause after a
+    promise, demand, threat or agreement is its content, not a second event. Its words refine the
+    head (mode, quantities) and its span joins the evidence."""
+    out: list[Event] = []
+    for ev in events:
+        prev = out[-1] if out else None
+        if prev is not None and ev.trigger is not None and prev.trigger is not None and ev.modality in ("planned", "asserted") \
+                and FRAME_RANK.get(prev.type, 1) >= 2 and prev.type not in ("CONSULT",):
+            ci = next((i for i, c in enumerate(clauses) if c[0] <= ev.trigger.start < c[1]), None)
+            pi = next((i for i, c in enumerate(clauses) if c[0] <= prev.trigger.start < c[1]), None)
+            toks = [t for s in doc.sentences if s.start <= ev.trigger.start < s.end for t in s.tokens
+                    if ci is not None and clauses[ci][0] <= t.start < clauses[ci][1]]
+            if ci is not None and pi is not None and 0 < ci - pi <= 2 and _infinitive_clause(toks):
+                for sp in ev.evidence:
+                    if sp not in prev.evidence:
+                        prev.evidence.append(sp)
+                prev.quantities.extend(q for q in ev.quantities if q not in prev.quantities)
+                if prev.type == ev.type and not prev.mode:
+                    prev.mode = ev.mode
+                prev.summary = summarize(prev)
+                continue
+        out.append(ev)
     return out
 
 
@@ -289,6 +315,15 @@ def _english_scope(ctoks: list, trig_start: int) -> list:
                 hi = i
                 break
     return ctoks[lo:hi] or ctoks
+
+
+def _weapon_mode(text: str, lang: str) -> str | None:
+    """PLOVER's ASSAULT mode from the weapons the sentence names (grammar_<lang>.json: weapon_modes)."""
+    low = text.lower()
+    for mode, stems in grammar(lang).weapon_modes:
+        if any(st in low for st in stems):
+            return mode
+    return None
 
 
 def _habitual(clause_text: str, words: tuple[str, ...]) -> bool:
@@ -351,6 +386,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if trig.frame == "joint" or etype in ("AGREE", "CONSULT") and trig.frame != "directed":
         actor_objs = [_actor(m) for m in dedupe(actors + recipients)]
         recip_objs = []
+    if etype == "ASSAULT" and mode in (None, "heavy-weapons"):
+        mode = _weapon_mode(doc.text[sent.start:sent.end], doc.language or "de") or mode
     date, _ = _date_for(head.clause, sent, doc, trig)
     ev_span = _evidence_span(doc, sent, head)
     ev = Event(

@@ -115,6 +115,7 @@ class Grammar:
     pronouns_3sg: frozenset[str] = frozenset()
     reference_preps: frozenset[str] = frozenset()
     actor_heads: frozenset[str] = frozenset()
+    weapon_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
@@ -135,6 +136,7 @@ def grammar(lang: str = "de") -> Grammar:
         need_nouns=frozenset(data.get("need_nouns", [])),
         habitual=tuple(data.get("habitual", [])),
         **{k: frozenset(data.get(k, [])) for k in _SETS},
+        weapon_modes=tuple((m, tuple(v)) for m, v in data.get("weapon_modes", {}).items()),
     )
 
 

@@ -171,7 +171,8 @@ def _tag(t: Token, prev: Token | None, first: bool) -> None:
         t.lemma = lem
         if lem.endswith(("en", "ern", "eln")) and lem[0].islower() and (lem != low or low.endswith("en")):
             t.pos = "VERB"
-            t.finite = not (low == lem or low.startswith("ge") and low.endswith(("t", "en")) or "zu" in low[1:4])
+            zu_inf = "zu" in low[1:7] and lem == low.replace("zu", "", 1)  # "auszusetzen", "fortzusetzen"
+            t.finite = not (low == lem or low.startswith("ge") and low.endswith(("t", "en")) or zu_inf)
         elif low.endswith(("isch", "ische", "ischen", "ischer", "isches", "lich", "liche", "lichen", "licher",
                            "ig", "ige", "igen", "iger", "e", "en", "er", "es", "em")) and lem != low:
             t.pos = "ADJ"
