@@ -317,6 +317,19 @@ def _english_scope(ctoks: list, trig_start: int) -> list:
     return ctoks[lo:hi] or ctoks
 
 
+_ANTERIOR_TIME = re.compile(r"\b(?:vor (?:einer|einem|zwei|drei|vier|\d+) (?:Woche|Wochen|Monat|Monaten|Tag|Tagen|Jahr|Jahren)|"
+                            r"vergangene[nr]? (?:Woche|Monat|Jahr)|letzte[nr]? (?:Woche|Monat)|im Vorjahr|bereits im|"
+                            r"\w+ (?:weeks?|months?|days?) ago|last (?:week|month|year))\b", re.IGNORECASE)
+
+
+def _anterior(doc: Document, sent: Sentence, head: Match) -> bool:
+    """The clause tells of something before the contact being reported: a pluperfect ("hatten sich …
+    geeinigt") or a time before it ("vor einer Woche")."""
+    clause = doc.text[head.clause[0]:head.clause[1]]
+    low = {t.text.lower() for t in sent.tokens if head.clause[0] <= t.start < head.clause[1]}
+    return bool(low & {"hatten", "hatte", "had"}) or bool(_ANTERIOR_TIME.search(clause))
+
+
 def _weapon_mode(text: str, lang: str) -> str | None:
     """PLOVER's ASSAULT mode from the weapons the sentence names (grammar_<lang>.json: weapon_modes)."""
     low = text.lower()
@@ -353,6 +366,13 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     ceasefire_like = any(w in words for w in CEASEFIRE_WORDS)
     contact = ctx.current_contact(head.start)
     outcome = contact is not None and etype in OUTCOME_TYPES and etype != "RETREAT" and not head.reference
+    if contact is not None and etype == "CONSULT" and not head.reference:
+        # a summit that was not discussed or is only planned, a briefing within the call: the call's story
+        keys = {_actor(m).key() for m in roles.actors + roles.recipients}
+        outcome = modality != "asserted" or (trig.frame == "directed" and bool(keys)
+                                             and keys <= {a.key() for a in contact.actors})
+    if outcome and _anterior(doc, sent, head):
+        outcome = False  # "auf den sich beide vor einer Woche geeinigt hatten": before the call, not from it
     if etype == "RETREAT" and modality == "planned" and not ceasefire_like and mode == "release":
         # a release that is promised, not yet done, is a concession (SPEC coding rules)
         etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"
