@@ -421,7 +421,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         ev.location = roles.location.name
     if trig.kind == "noun":
         ev.anaphoric = head.reference or _definite_reference(doc, sent, head)
-    ev.guessed_actors = roles.from_context
+    explicit = re.match(r"\s+(?:mit|zwischen|with|between)\s", doc.text[head.end:head.end + 20])
+    # the participants of a contact named again ("nach dem Gespräch") are those of the first report
+    ev.guessed_actors = roles.from_context or (head.reference and not explicit)
     if etype == "CONSULT":
         dur = _duration(sent, doc)
         if dur is not None:
@@ -516,7 +518,7 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 _absorb(target, ev, actors=False)
                 moved[ev.id] = target.id
                 continue
-        if ev.type != "CONSULT" and ev.anaphoric and ev.modality == "asserted" and ev.trigger is not None \
+        if ev.type != "CONSULT" and ev.anaphoric and ev.trigger is not None \
                 and ev.trigger.text[:1].isupper():
             # "Das Ultimatum ist bereits gesetzt": the threat reported before, named again
             keys = {a.key() for a in ev.actors + ev.recipients}

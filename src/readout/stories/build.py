@@ -28,7 +28,7 @@ CONTENT_STOP = {
 }
 # Share of the smaller group's content (words and concepts) the other must share when dates alone
 # cannot decide: participants and kind already agree at that point, so the bar is moderate.
-SIMILARITY_FOR_UNDATED = 0.25
+SIMILARITY_FOR_UNDATED = 0.2
 
 
 @cache
@@ -86,7 +86,8 @@ def _overlap(a: set[str], b: set[str]) -> float:
         return 0.0
     # compounds: "energie-infrastruktur" and "infrastruktur" share a part
     hits = sum(1 for w in a if w in b or any(w in x or x in w for x in b if len(x) > 5 and len(w) > 5))
-    return hits / min(len(a), len(b))
+    # Dice: a short report does not look similar to everything just by being short
+    return 2 * hits / (len(a) + len(b))
 
 
 def _groups(events: list[dict[str, Any]]) -> list[Group]:
