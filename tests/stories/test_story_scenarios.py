@@ -86,3 +86,25 @@ def test_an_undated_report_does_not_bridge_two_calls_months_apart(tmp_path):
     run([_write(tmp_path, docs)], out)
     calls = {c["doc_id"]: c for c in _contacts(_events(out))}
     assert calls["march"]["cluster_id"] != calls["may"]["cluster_id"]
+
+
+def test_an_english_and_a_german_report_of_one_call_are_one_story_and_compared(tmp_path):
+    """A White House readout in English and a German report of the Kremlin's summary of the same call."""
+    docs = {
+        "wh_readout": " date 2025-06-11 Washington | President Donald J. Trump spoke with President Vladimir Putin of "
+                      "Russia on Tuesday. The two leaders discussed a ceasefire and an exchange of prisoners. "
+                      "The call was very productive, the White House said.",
+        "kreml_de": " date 2025-06-11 Moskau | Kremlchef Wladimir Putin und US-Präsident Donald Trump haben am Dienstag "
+                    "telefoniert. Es sei um eine Waffenruhe und einen Gefangenenaustausch gegangen. Das Gespräch sei "
+                    "schwierig gewesen, sagte Kremlsprecher Dmitri Peskow.",
+    }
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    calls = _contacts(_events(out))
+    assert {c["doc_id"] for c in calls} == {"wh_readout", "kreml_de"}
+    assert len({c["cluster_id"] for c in calls}) == 1
+    assert all(c["date"]["value"] == "2025-06-10" for c in calls)
+    tones = [d for d in _disc(out) if d["kind"] == "tone"]
+    assert tones, "'very productive' (USA) against 'schwierig' (RUS) should be a tone discrepancy"
+    sides = {a["claimer"]["country"] for d in tones for a in d["accounts"]}
+    assert sides == {"RUS", "USA"}

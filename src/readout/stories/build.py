@@ -49,6 +49,12 @@ class Group:
     words: set[str] = field(default_factory=set)
     story: int = -1
 
+    @property
+    def lang(self) -> str:
+        from readout.language import detect
+
+        return detect(" ".join(sp.get("text", "") for e in self.events for sp in e.get("evidence") or []))
+
 
 def _keys(ev: dict[str, Any]) -> frozenset[str]:
     out = set()
@@ -121,7 +127,10 @@ def _same_story(a: Group, b: Group) -> float:
         return 0.0
     if not _dates_compatible(a.date, b.date):
         return 0.0
-    overlap = _overlap(a.words, b.words)
+    if a.lang != b.lang:  # across languages only the concepts can be compared
+        overlap = _overlap({w for w in a.words if w.startswith("#")}, {w for w in b.words if w.startswith("#")})
+    else:
+        overlap = _overlap(a.words, b.words)
     if a.date and b.date and a.precision == b.precision == "day":
         return 2.0 + overlap if a.date == b.date else 0.0
     if overlap < SIMILARITY_FOR_UNDATED:
