@@ -13,7 +13,8 @@ import duckdb
 from readout.store.db import Store
 
 EXPORTS = ("events", "discrepancies", "commitments", "documents", "stories")
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "polecat")
+INTERCHANGE = ("plover", "polecat")  # events only
 
 
 def records_for(store: Store, what: str) -> list[dict[str, Any]]:
@@ -26,7 +27,8 @@ def records_for(store: Store, what: str) -> list[dict[str, Any]]:
     raise ValueError(f"unknown export {what!r}; choose one of {', '.join(EXPORTS)}")
 
 
-def export_records(records: list[dict[str, Any]], path: str | Path, fmt: str = "jsonl") -> int:
+def export_records(records: list[dict[str, Any]], path: str | Path, fmt: str = "jsonl",
+                   docs: dict[str, dict[str, Any]] | None = None) -> int:
     """Write records to ``path`` in ``fmt``; returns how many were written."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +47,12 @@ def export_records(records: list[dict[str, Any]], path: str | Path, fmt: str = "
                 w.writerow([_cell(r.get(c)) for c in columns])
     elif fmt == "parquet":
         _write_parquet(records, path)
+    elif fmt in INTERCHANGE:
+        from readout.store import interchange
+
+        docs = docs or {}
+        writer = interchange.write_plover if fmt == "plover" else interchange.write_polecat
+        return writer(records, path, docs)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return len(records)
@@ -81,4 +89,7 @@ def _sql_str(p: Path) -> str:
 
 
 def export(store: Store, what: str, path: str | Path, fmt: str = "jsonl") -> int:
-    return export_records(records_for(store, what), path, fmt)
+    if fmt in INTERCHANGE and what != "events":
+        raise ValueError(f"--format {fmt} holds events only (not {what}); see docs/interchange.md")
+    docs = {d["doc_id"]: d for d in store.documents(with_text=False)} if fmt in INTERCHANGE else None
+    return export_records(records_for(store, what), path, fmt, docs)
