@@ -127,7 +127,9 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
                 and _compound_head(sent, m) not in g.actor_heads:
             topics.append(m)  # "zum Ukraine-Krieg": a topic; "die US-Regierung": an actor
             continue
-        if (m.kind == "place" or (joint and m.kind == "state" and prep not in ("zwischen", "between"))) \
+        venue = joint or (trig.type not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT")
+                          and prep in ("in", "im", "at", "near", "inside"))
+        if (m.kind == "place" or (venue and m.kind == "state" and prep not in ("zwischen", "between"))) \
                 and prep in g.location_preps and prep != "zwischen":
             roles.location = roles.location or m
             continue
