@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from readout.pipeline import run
 
@@ -108,3 +109,40 @@ def test_an_english_and_a_german_report_of_one_call_are_one_story_and_compared(t
     assert tones, "'very productive' (USA) against 'schwierig' (RUS) should be a tone discrepancy"
     sides = {a["claimer"]["country"] for d in tones for a in d["accounts"]}
     assert sides == {"RUS", "USA"}
+
+
+def _commitments(out: Path) -> list[dict]:
+    return [json.loads(x) for x in (out / "commitments.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def test_a_halt_followed_by_an_attack_on_the_covered_targets_is_broken(tmp_path):
+    docs = {
+        "halt": " date 2025-03-19 Moskau | Russland hat am Dienstag zugesagt, die Angriffe auf die Energie-Infrastruktur "
+                "der Ukraine für 30 Tage auszusetzen.",
+        "attack": " date 2025-03-25 Kiew | Russische Truppen haben am Montag erneut Energieanlagen in der Ukraine mit "
+                  "Drohnen angegriffen, teilte das ukrainische Energieministerium mit.",
+        "elsewhere": " date 2025-03-22 Kiew | Russland hat am Freitag eine Kaserne in der Ukraine mit Raketen angegriffen.",
+    }
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    halts = [c for c in _commitments(out) if "30 Tage" in c["what"]]
+    assert len(halts) == 1
+    c = halts[0]
+    assert c["valid_from"] == "2025-03-18" and c["valid_until"] == "2025-04-17"
+    assert c["status"] == "broken"
+    broken = [h for h in c["history"] if h["status"] == "broken"]
+    assert [h["evidence"][0]["doc_id"] for h in broken] == ["attack"], "only the attack on energy targets breaks it"
+
+
+def test_a_promised_exchange_that_is_carried_out_is_kept(tmp_path):
+    docs = {
+        "deal": " date 2025-05-16 Istanbul | Russland und die Ukraine haben am Freitag vereinbart, je 1000 Kriegsgefangene "
+                "auszutauschen.",
+        "done": " date 2025-05-25 Kiew | Russland und die Ukraine haben am Sonntag weitere Kriegsgefangene freigelassen.",
+    }
+    out = tmp_path / "out"
+    run([_write(tmp_path, docs)], out)
+    swaps = [c for c in _commitments(out) if "1000" in c["what"]]
+    assert len(swaps) == 1
+    assert swaps[0]["status"] == "kept"
+    assert swaps[0]["history"][-1]["evidence"][0]["doc_id"] == "done"

@@ -276,6 +276,8 @@ def _fold_complements(doc: Document, events: list[Event], clauses: list[tuple[in
                     if sp not in prev.evidence:
                         prev.evidence.append(sp)
                 prev.quantities.extend(q for q in ev.quantities if q not in prev.quantities)
+                have = {a.key() for a in prev.actors + prev.recipients}
+                prev.recipients.extend(a for a in ev.actors + ev.recipients if a.key() not in have and a.key())
                 if prev.type == ev.type and not prev.mode:
                     prev.mode = ev.mode
                 prev.summary = summarize(prev)

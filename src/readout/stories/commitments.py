@@ -63,12 +63,17 @@ def build_commitments(events: list[dict[str, Any]], story_date: dict[str, dict[s
         status = "announced"
         history: list[dict[str, Any]] = [{"status": "announced", "date": start, "event_id": ev["id"],
                                           "evidence": ev["evidence"][:1]}]
-        if start and until and today:
-            d1 = _parse(until)
-            if d1 and today > d1:
-                status = "expired"
-                history.append({"status": "expired", "date": until, "event_id": None, "evidence": []})
-        what = ev["evidence"][0]["text"]
+        d0, d1 = _parse(start), _parse(until)
+        if d0 and today and today >= d0 and (d1 is None or today <= d1) and not is_deadline:
+            status = "in_force"
+            history.append({"status": "in_force", "date": start, "event_id": ev["id"], "evidence": ev["evidence"][:1]})
+        if d1 and today and today > d1:
+            status = "expired"
+            history.append({"status": "expired", "date": until, "event_id": None, "evidence": []})
+        # the content clause ("die Angriffe … für 30 Tage auszusetzen") says best what was promised
+        qtexts = [q.get("text") or "" for q in ev.get("quantities") or []]
+        with_q = [sp for sp in ev["evidence"] if any(t and t in sp["text"] for t in qtexts)]
+        what = (with_q or ev["evidence"][1:2] or ev["evidence"][:1])[0]["text"]
         out.append({
             "id": stable_id("com", ev["id"]), "cluster_id": cid, "event_id": ev["id"],
             "what": what if len(what) <= 160 else what[:157] + "…",
@@ -76,7 +81,39 @@ def build_commitments(events: list[dict[str, Any]], story_date: dict[str, dict[s
             "status": status, "history": history,
         })
     _breaches(out, events)
+    _kept(out, events)
     return out
+
+
+def _concepts(text: str) -> set[str]:
+    from readout.stories.build import _concepts as table
+
+    low = text.lower()
+    return {name for stem, name in table() if stem in low}
+
+
+def _kept(commitments: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+    """A promised exchange or release that a later report says was carried out (RETREAT, asserted)."""
+    done = [e for e in events if e["type"] == "RETREAT" and e.get("modality") == "asserted"]
+    by_id = {e["id"]: e for e in events}
+    for c in commitments:
+        if c["status"] == "broken":
+            continue
+        promise = by_id.get(c["event_id"])
+        if promise is None or not ({"prisoners", "exchange"} & _concepts(c["what"])):
+            continue
+        d0 = _parse(c["valid_from"])
+        by = {p.get("country") for p in c["by"]}
+        for r in done:
+            when = _parse((r.get("date") or {}).get("value"))
+            parties = {x.get("country") for x in (r.get("actors") or []) + (r.get("recipients") or [])}
+            if r["doc_id"] == promise["doc_id"] or not (by & parties) or (d0 and when and when < d0):
+                continue
+            if "prisoners" in _concepts(" ".join(sp["text"] for sp in r.get("evidence") or [])):
+                c["history"].append({"status": "kept", "date": (r.get("date") or {}).get("value"),
+                                     "event_id": r["id"], "evidence": r["evidence"][:1]})
+                c["status"] = "kept"
+                break
 
 
 def _breaches(commitments: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
@@ -88,10 +125,13 @@ def _breaches(commitments: list[dict[str, Any]], events: list[dict[str, Any]]) -
         if not d0 or not d1:
             continue
         by = {p.get("country") for p in c["by"]}
+        # a halt on energy targets is broken by an attack on energy targets, not by any attack
+        covered = _concepts(c["what"]) & {"energy", "infrastructure", "black_sea", "nuclear"}
         for a in attacks:
             when = _parse(a["date"]["value"])
             actors = {x.get("country") for x in a.get("actors") or []}
-            if when and d0 <= when <= d1 and by & actors:
+            named = _concepts(" ".join(sp["text"] for sp in a.get("evidence") or []))
+            if when and d0 <= when <= d1 and by & actors and (not covered or covered & named):
                 c["history"].append({"status": "broken", "date": a["date"]["value"], "event_id": a["id"],
                                      "evidence": a["evidence"][:1]})
                 c["status"] = "broken"
