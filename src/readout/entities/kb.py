@@ -143,3 +143,26 @@ def load_kb() -> KnowledgeBase:
         for pat in r["patterns"]:
             kb.add(pat, Surface(r["id"], "role", r["title"], r.get("country"), r.get("org"), None, None, "role", r["title"]))
     return kb
+
+
+def add_user_entries(people: list[dict[str, Any]]) -> int:
+    """Add people (people.jsonl format) to the loaded knowledge base, e.g. from analyst corrections.
+    Returns how many were new. The resolver's matchers are rebuilt so the names are found."""
+    kb = load_kb()
+    n = 0
+    for p in people:
+        if p["id"] in kb.entries:
+            continue
+        kb.entries[p["id"]] = p
+        for r in p.get("roles") or []:
+            where = r.get("country") or r.get("org")
+            kb.holders.setdefault((r["title"], where), []).append((p["id"], r.get("end"), r["start"]))
+        for name in p["names"]:
+            kb.add(name, Surface(p["id"], "person", p["name"], p.get("nationality"), None, None, p.get("wikidata")))
+        n += 1
+    if n:
+        from readout.entities import resolve
+
+        for fn in (resolve._matcher, resolve._prefix_matcher, resolve._seat_compound_matcher):
+            fn.cache_clear()
+    return n

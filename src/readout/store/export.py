@@ -12,14 +12,17 @@ import duckdb
 
 from readout.store.db import Store
 
-EXPORTS = ("events", "discrepancies", "commitments", "documents", "stories")
+EXPORTS = ("events", "discrepancies", "commitments", "documents", "stories", "gold")
 FORMATS = ("jsonl", "csv", "parquet", "plover", "polecat")
 INTERCHANGE = ("plover", "polecat")  # events only
 
 
 def records_for(store: Store, what: str) -> list[dict[str, Any]]:
-    if what == "events":
-        return store.events()
+    if what in ("events", "gold"):
+        from readout.store.corrections import Corrections, apply_to_events, gold_from_confirmed
+
+        events = apply_to_events(store.events(), Corrections(store).all())  # corrections marked in `review`
+        return [gold_from_confirmed(events)] if what == "gold" else events
     if what == "documents":
         return store.documents(with_text=False)
     if what in ("discrepancies", "commitments", "stories"):
@@ -32,7 +35,10 @@ def export_records(records: list[dict[str, Any]], path: str | Path, fmt: str = "
     """Write records to ``path`` in ``fmt``; returns how many were written."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
+    if fmt == "json":  # one JSON document (the gold file)
+        path.write_text(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
+    elif fmt == "jsonl":
         with path.open("w", encoding="utf-8", newline="\n") as f:
             for r in records:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -89,6 +95,8 @@ def _sql_str(p: Path) -> str:
 
 
 def export(store: Store, what: str, path: str | Path, fmt: str = "jsonl") -> int:
+    if what == "gold":
+        fmt = "json"
     if fmt in INTERCHANGE and what != "events":
         raise ValueError(f"--format {fmt} holds events only (not {what}); see docs/interchange.md")
     docs = {d["doc_id"]: d for d in store.documents(with_text=False)} if fmt in INTERCHANGE else None
