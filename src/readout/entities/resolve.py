@@ -105,7 +105,10 @@ def find_entities(text: str, published: str | None = None, start: int = 0, end: 
         if not cands:
             continue
         s = next((c for c in cands if c.kind == "person"), cands[0])
-        out.append(_mention(kb, s, m.start(), m.end(), m.group(0), published))
+        mention = _mention(kb, s, m.start(), m.end(), m.group(0), published)
+        if s.kind in ("state", "place") and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha():
+            mention.via = "prefix"  # "Ukraine-Krieg", "Nahost-Konflikt": the first part of a compound
+        out.append(mention)
         taken.append((m.start(), m.end()))
     for m in _prefix_matcher().finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken):

@@ -154,14 +154,17 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         if len(actors) < 2 and (both or len(actors) == 0):
             # "die beiden", "beide Seiten": the last two people of different countries, else countries
             people = ctx.last_countries_before(clause[0], 2, persons_only=True)
-            actors = dedupe(actors + (people if len(people) == 2 else ctx.last_countries_before(clause[0], 2)))
+            if both and ctx.parties:
+                people = dedupe(ctx.parties)  # the sides of the last joint act
+            actors = dedupe(actors + (people if len(people) >= 2 else ctx.last_countries_before(clause[0], 2)))
             roles.from_context = True
         roles.actors = actors
         return roles
 
     recipient_preps = set(trig.recipient_preps) | g.recipient_preps
     if trig.frame == "directed" and both and trig.type in ("ASSAULT", "COERCE", "RETREAT"):
-        roles.actors = dedupe(ms + ctx.last_countries_before(clause[0], 2))[:2]
+        sides = dedupe(ctx.parties) if trig.type == "RETREAT" else []  # violence: the last countries named
+        roles.actors = dedupe(ms + (sides or ctx.last_countries_before(clause[0], 2)))[:2]
         roles.from_context = True
         return roles
     actors: list[EntityMention] = []

@@ -23,6 +23,7 @@ class DocContext:
     starts: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     contacts: list[Event] = field(default_factory=list)  # contact events seen so far, in text order
+    parties: list[EntityMention] = field(default_factory=list)  # the two sides of the latest joint event
 
     @classmethod
     def build(cls, doc: Document) -> DocContext:

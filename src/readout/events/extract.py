@@ -154,6 +154,10 @@ def extract_events(doc: Document) -> list[Event]:
         for ev in sent_events:
             if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2:
                 ctx.contacts.append(ev)
+            if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors:
+                # "beide Seiten" later on: these two
+                ctx.parties = [EntityMention(0, 0, a.name, a.name, "state", a.country, a.org, a.sector, a.wikidata, a.title)
+                               for a in ev.actors]
         _maybe_ellipsis(doc, sent, ctx, events)
     return merge_same_event(events)
 
