@@ -415,7 +415,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if etype == "ASSAULT" and mode in (None, "heavy-weapons"):
         mode = _weapon_mode(doc.text[sent.start:sent.end], doc.language or "de") or mode
     date, _ = _date_for(head.clause, sent, doc, trig)
-    ev_span = _evidence_span(doc, sent, head)
+    ev_span = _evidence_span(doc, sent, head, roles)
     ev = Event(
         id=stable_id("ev", doc.doc_id, head.start, etype),
         doc_id=doc.doc_id, type=etype, mode=mode, actors=actor_objs, recipients=recip_objs,
@@ -471,10 +471,14 @@ def _definite_reference(doc: Document, sent: Sentence, head: Match) -> bool:
     return not any(t.finite for t in clause)
 
 
-def _evidence_span(doc: Document, sent: Sentence, head: Match) -> Span:
-    """The clause of the trigger, or the sentence when the clause alone is too short to show the event."""
+def _evidence_span(doc: Document, sent: Sentence, head: Match, roles: Roles | None = None) -> Span:
+    """The clause of the trigger, or the sentence when the clause alone cannot show the event (too
+    short, or its parties stand in another clause: "So hätten sich beide Seiten …, in naher Zukunft
+    geeinigt")."""
     s, e = _strip(doc.text, head.clause)
-    if e - s < 25 or e - s > 500:
+    parties = [m for m in (roles.actors + roles.recipients if roles else []) if m.end > m.start]
+    outside = bool(parties) and not any(s <= m.start < e for m in parties) and e - s < 80
+    if e - s < 25 or e - s > 500 or outside:
         s, e = _strip(doc.text, (sent.start, sent.end))
     if e - s > 500:
         s, e = max(sent.start, head.start - 200), min(sent.end, head.end + 200)
@@ -553,6 +557,8 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             same_place = prev.evidence and ev.evidence and prev.evidence[-1].start == ev.evidence[0].start
             if same_place and prev.type == ev.type and {a.key() for a in prev.actors} == {a.key() for a in ev.actors}:
                 target = prev
+            else:
+                target = _same_report(ev, out)
         if target is None:
             out.append(ev)
             continue
@@ -563,6 +569,33 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             while ln.get("event_id") in moved:
                 ln["event_id"] = moved[ln["event_id"]]
     return out
+
+
+def _same_report(ev: Event, out: list[Event]) -> Event | None:
+    """The event reported again later in the article ("Russland und die Ukraine einigen sich auf einen
+    Gefangenenaustausch" … "Allerdings einigten sich beide Seiten nur auf einen Gefangenenaustausch"):
+    same type, same parties, compatible modality, and the same thing (a concept both name)."""
+    from readout.stories.build import _concepts
+
+    if ev.type in ("CONSULT", "ASSAULT") or not ev.actors:
+        return None
+    keys = {a.key() for a in ev.actors} | {a.key() for a in ev.recipients}
+    ev_text = " ".join(sp.text for sp in ev.evidence).lower()
+    ev_concepts = {name for stem, name in _concepts() if stem in ev_text}
+    if not ev_concepts:
+        return None
+    for prev in reversed(out):
+        if prev.type != ev.type or ({a.key() for a in prev.actors} | {a.key() for a in prev.recipients}) != keys:
+            continue
+        if prev.modality != ev.modality and not {prev.modality, ev.modality} <= {"asserted", "planned"}:
+            continue
+        a, b = prev.date.get("value"), ev.date.get("value")
+        if a and b and not (a.startswith(b) or b.startswith(a)):
+            continue  # "Im Mai hatten beide Seiten … vereinbart": an earlier agreement
+        text = " ".join(sp.text for sp in prev.evidence).lower()
+        if ev_concepts & {name for stem, name in _concepts() if stem in text}:
+            return prev
+    return None
 
 
 def _absorb(target: Event, ev: Event, actors: bool = True) -> None:
