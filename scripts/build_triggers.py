@@ -352,6 +352,11 @@ ROWS = [
     ("ASSAULT", None, "noun", "Gefecht", J, [], 0.8),
     ("ASSAULT", None, "verb", "abfeuern", D, ["auf"], 0.8),
     ("ASSAULT", None, "verb", "feuern", D, ["auf"], 0.7, {"requires": ["auf"]}),
+    ("REJECT", None, "phrase", "inakzeptabel", D, [], 0.8, {"words": ["inakzeptabel"]}),
+    ("REJECT", None, "phrase", "unannehmbar", D, [], 0.8, {"words": ["unannehmbar"]}),
+    ("REJECT", None, "phrase", "nicht hinnehmbar", D, [], 0.8, {"words": ["nicht", "hinnehmbar"]}),
+    ("REJECT", None, "phrase", "kommt nicht in Frage", D, [], 0.75, {"words": ["nicht", "Frage"], "requires": ["kommt", "komme", "kämen", "käme"]}),
+    ("MOBILIZE", None, "phrase", "Kampfjets aufsteigen lassen", D, [], 0.8, {"words": ["Kampfjets", "aufsteigen"]}),
 ]
 
 
@@ -374,7 +379,7 @@ def _particle(lemma: str) -> str | None:
 # Nouns that name a state of affairs as often as an event ("das Bedürfnis nach einer Waffenruhe",
 # "Waffenlieferungen an die Ukraine"): they head an event only with a supporting verb in their
 # clause (grammar_de.json: support_verbs) -- "vereinbarten eine Waffenruhe", "lieferte Militärhilfe".
-NEEDS_SUPPORT = {"Abkommen", "Friedensabkommen", "Deal", "Waffenruhe", "Waffenstillstand", "Feuerpause", "Waffenpause",
+NEEDS_SUPPORT = {"Zusammenarbeit", "Kooperation", "Partnerschaft", "Abkommen", "Friedensabkommen", "Deal", "Waffenruhe", "Waffenstillstand", "Feuerpause", "Waffenpause",
                  "Friedensplan", "Vertrag", "Waffenlieferung", "Militärhilfe", "Hilfspaket", "Finanzhilfe",
                  "Hilfslieferung", "Hilfe", "Geheimdienstinformation"}
 

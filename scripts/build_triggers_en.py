@@ -23,7 +23,7 @@ ATTACK_OBJ = ["strikes", "attacks", "attack", "strike", "fire", "shelling", "hos
               "bombing", "bombardment"]
 FOOD = ["food", "flour", "humanitarian", "trucks", "medical", "medicine", "fuel", "water", "tents", "aid", "relief"]
 TARIFF = ["tariffs", "tariff", "duties", "levies"]
-NEEDS_SUPPORT = {"ceasefire", "truce", "deal", "agreement", "accord", "peace deal", "peace plan", "treaty",
+NEEDS_SUPPORT = {"cooperation", "partnership", "ceasefire", "truce", "deal", "agreement", "accord", "peace deal", "peace plan", "treaty",
                  "aid", "assistance", "weapons delivery", "arms delivery", "military aid", "aid package"}
 
 ROWS = [
@@ -97,7 +97,7 @@ ROWS = [
     ("AGREE", None, "verb", "approve", D, [], 0.6, {"requires": ["plan", "proposal", "deal", "agreement"]}),
     ("AGREE", None, "noun", "consensus", J, [], 0.6),
     ("AGREE", None, "noun", "understanding", J, ["with"], 0.5, {"requires": ["reached", "reach"]}),
-    ("AGREE", None, "noun", "memorandum", J, ["with"], 0.7),
+    ("AGREE", None, "noun", "memorandum", J, ["with"], 0.6, {"requires": ["signed", "sign", "signing", "agreed", "memorandum of understanding"]}),
     ("AGREE", None, "noun", "peace plan", J, [], 0.6),
     # --- SUPPORT ---
     ("SUPPORT", None, "verb", "support", D, [], 0.8),
@@ -194,7 +194,7 @@ ROWS = [
     ("RETREAT", "release", "verb", "release", D, ["to"], 0.75, {"requires": PRISONERS + ["journalist", "citizen", "citizens", "activist", "detainee"]}),
     ("RETREAT", "release", "verb", "free", D, [], 0.75),
     ("RETREAT", "release", "noun", "release", D, ["of"], 0.6, {"requires": PRISONERS + ["journalist", "citizen", "citizens", "hostage"]}),
-    ("RETREAT", "release", "verb", "hand over", D, ["to"], 0.7, {"kind": "phrase", "words": ["handed", "over"]}),
+    ("RETREAT", "release", "verb", "hand over", D, ["to"], 0.7, {"kind": "phrase", "words": ["handed", "over"], "requires": PRISONERS + ["territory", "control", "city", "bodies"]}),
     ("RETREAT", "release", "verb", "repatriate", D, [], 0.75),
     ("RETREAT", "disarm", "verb", "disarm", D, [], 0.8),
     ("RETREAT", "access", "verb", "reopen", D, [], 0.7, {"requires": ["crossing", "border", "airport", "port", "corridor", "embassy"]}),
@@ -214,13 +214,13 @@ ROWS = [
     ("REQUEST", None, "noun", "demand", D, ["from", "of", "on"], 0.8),
     ("REQUEST", None, "verb", "ask", D, [], 0.7, {"excludes": ["asked about", "asked whether", "asked if", "when asked"]}),
     ("REQUEST", None, "verb", "request", D, ["from"], 0.85),
-    ("REQUEST", None, "noun", "request", D, ["from"], 0.7),
+    ("REQUEST", None, "noun", "request", D, ["from"], 0.7, {"excludes": ["at the request", "at the request of"]}),
     ("REQUEST", None, "verb", "appeal", D, ["to"], 0.85),
     ("REQUEST", None, "noun", "appeal", D, ["to"], 0.75),
     ("REQUEST", None, "verb", "press", D, [], 0.6, {"requires": ["to"]}),
     ("REQUEST", None, "verb", "insist", D, ["on"], 0.75),
     ("REQUEST", None, "verb", "seek", D, ["from"], 0.65),
-    ("REQUEST", None, "noun", "condition", D, [], 0.5, {"compound_head": False}),
+    ("REQUEST", None, "noun", "condition", D, [], 0.5, {"compound_head": False, "excludes": ["anonymity", "on condition"]}),
     ("REQUEST", None, "noun", "precondition", D, [], 0.7),
     ("REQUEST", None, "phrase", "make conditional", D, [], 0.8, {"words": ["conditional", "on"]}),
     ("REQUEST", "meet", "phrase", "ask for a meeting", D, [], 0.8, {"words": ["asked", "meeting"]}),
@@ -263,6 +263,9 @@ ROWS = [
     ("REJECT", None, "phrase", "turn down", D, [], 0.8, {"words": ["turned", "down"]}),
     ("REJECT", None, "verb", "oppose", D, [], 0.7),
     ("REJECT", None, "phrase", "will not budge", D, [], 0.7, {"words": ["not", "budge"]}),
+    ("REJECT", None, "verb", "unacceptable", D, [], 0.8, {"kind": "phrase", "words": ["unacceptable"]}),
+    ("REJECT", None, "phrase", "out of the question", D, [], 0.8, {"words": ["out", "question"]}),
+    ("REJECT", None, "phrase", "refuse to", D, [], 0.8, {"words": ["refused", "to"]}),
     # --- THREATEN ---
     ("THREATEN", None, "verb", "threaten", D, [], 0.9),
     ("THREATEN", None, "noun", "threat", D, ["against", "to"], 0.8),
@@ -270,6 +273,10 @@ ROWS = [
     ("THREATEN", None, "verb", "warn", D, [], 0.65, {"requires": ["consequences", "retaliation", "response", "sanctions", "tariffs", "if", "unless"]}),
     ("THREATEN", None, "noun", "warning", D, ["to"], 0.6, {"requires": ["consequences", "retaliation", "if", "unless"]}),
     ("THREATEN", None, "phrase", "give a deadline", D, [], 0.8, {"words": ["gave", "deadline"]}),
+    ("THREATEN", None, "phrase", "give until", D, [], 0.85, {"words": ["gave", "until"]}),
+    ("THREATEN", None, "phrase", "give until", D, [], 0.85, {"words": ["given", "until"]}),
+    ("THREATEN", None, "phrase", "be bad for", D, [], 0.7, {"words": ["bad", "for"], "requires": ["if", "unless"]}),
+    ("THREATEN", None, "phrase", "pay a price", D, [], 0.75, {"words": ["pay", "price"]}),
     ("THREATEN", None, "noun", "consequences", D, [], 0.65, {"requires": ["if", "unless", "severe", "serious", "grave", "warned"]}),
     ("THREATEN", None, "noun", "countermeasures", D, [], 0.7),
     ("THREATEN", None, "noun", "retaliation", D, [], 0.6, {"requires": ["if", "unless", "warned", "vowed", "threatened"]}),
@@ -330,6 +337,7 @@ ROWS = [
     ("MOBILIZE", None, "verb", "move", D, ["to"], 0.5, {"requires": ["troops", "forces", "missiles", "warships", "tanks", "battalions", "brigades"]}),
     ("MOBILIZE", None, "verb", "send", D, ["to"], 0.6, {"requires": ["troops", "warships", "carrier", "fighter jets", "battalions", "soldiers"]}),
     ("MOBILIZE", None, "phrase", "put on alert", D, [], 0.85, {"words": ["put", "alert"]}),
+    ("MOBILIZE", None, "verb", "scramble", D, [], 0.85, {"requires": ["jets", "aircraft", "fighters", "planes"]}),
     ("MOBILIZE", None, "phrase", "placed on alert", D, [], 0.85, {"words": ["placed", "alert"]}),
     ("MOBILIZE", None, "noun", "military exercise", D, [], 0.7),
     ("MOBILIZE", None, "noun", "drills", D, [], 0.6),

@@ -120,7 +120,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         prep = _prep_before(toks, m, clause[0], g)
         if prep in g.cause_preps:
             continue
-        if joint and (prep in g.topic_preps or (topics and _coordinated(toks, topics[-1], m))):
+        discussed = (trig.lemma in ("discuss", "besprechen", "erörtern") and m.start > trig_end and prep not in ("with", "mit"))
+        if joint and (prep in g.topic_preps or discussed or (topics and _coordinated(toks, topics[-1], m))):
             topics.append(m)
             continue
         if joint and m.via == "prefix" and not (m.start >= trig_start and m.end <= trig_end) \
@@ -135,7 +136,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             continue
         ms.append(m)
     low_clause = {t.text.lower() for t in toks if clause[0] <= t.start < clause[1]}
-    both = bool(low_clause & g.both_words)
+    clause_low = " ".join(t.text.lower() for t in toks if clause[0] <= t.start < clause[1])
+    both = bool(low_clause & g.both_words) or any(" " in w and w in clause_low for w in g.both_words)
 
     if joint:
         actors = dedupe(ms)

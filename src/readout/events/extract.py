@@ -162,7 +162,7 @@ def extract_events(doc: Document) -> list[Event]:
     return merge_same_event(events)
 
 
-def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
+def _group(matches: list[Match], english: bool = False) -> list[tuple[Match, list[Match]]]:
     """Heads and what they absorb, clause by clause."""
     out: list[tuple[Match, list[Match]]] = []
     by_clause: dict[tuple[int, int], list[Match]] = {}
@@ -177,7 +177,13 @@ def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
         frame_verbs = [m for m in verbs if m.rank >= 2.5]
         if frame_verbs:
             head = max(frame_verbs, key=lambda m: m.rank)
-            out.append((head, [m for m in ms if m is not head]))
+            if english:
+                # English word order: a frame verb governs what follows it; what precedes is its own event
+                before = [m for m in ms if m.start < head.start and m is not head]
+                out.extend((m, []) for m in before)
+                out.append((head, [m for m in ms if m.start > head.start]))
+            else:
+                out.append((head, [m for m in ms if m is not head]))
             continue
         by_type: dict[str, list[Match]] = {}
         for m in ms:
@@ -206,7 +212,7 @@ def _group(matches: list[Match]) -> list[tuple[Match, list[Match]]]:
 
 def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, int]], matches: list[Match],
                         ctx: DocContext, exclude: set[tuple[int, int]]) -> list[Event]:
-    groups = _group(matches)
+    groups = _group(matches, doc.language == "en")
     g = grammar(doc.language or "de")
     cond_clauses = [c for c in clauses if doc.text[c[0]:c[1]].split(maxsplit=1)[0:1]
                     and doc.text[c[0]:c[1]].split(maxsplit=1)[0].lower() in g.condition_starts]
@@ -446,6 +452,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
                 ev.deadline = {"value": t.value, "precision": t.precision, "text": t.text, "basis": t.basis}
     if outcome and contact is not None:
         ev.links.append({"rel": "outcome_of", "event_id": contact.id})
+        if not ev.date.get("value") and contact.date.get("value"):
+            # what was agreed, demanded or refused in a call dates from the call
+            ev.date = {**contact.date, "basis": f"outcome of the contact ({contact.date.get('basis')})"}
     ev.summary = summarize(ev)
     return ev
 
@@ -524,6 +533,13 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                            and (ev.sequence is None or p.sequence in (None, ev.sequence))
                            and (ev.guessed_actors or len(keys) < 2
                                 or len(keys & {a.key() for a in p.actors}) >= 2)), None)
+            if target is not None:
+                _absorb(target, ev, actors=False)
+                moved[ev.id] = target.id
+                continue
+        if ev.type == "ASSAULT" and not ev.actors and not ev.recipients:
+            # "At least nine people were killed": the toll of the attack just reported
+            target = next((p for p in reversed(out[-4:]) if p.type == "ASSAULT"), None)
             if target is not None:
                 _absorb(target, ev, actors=False)
                 moved[ev.id] = target.id

@@ -109,7 +109,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             pos, ok = i, True
             # English phrases are near-contiguous ("called on", "pulled its forces back"); German
             # ones spread over the clause ("knüpfte … an die Bedingung")
-            gap = 4 if lang == "en" else 99
+            gap = 6 if lang == "en" else 99
             for w in words[1:]:
                 nxt = next((j for j, t in ctoks if pos < j <= pos + gap and (t.text.lower() == w or t.lemma.lower() == w)), None)
                 if nxt is None:

@@ -207,7 +207,8 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
         if after == "'" or after == "’":
             return None
         before = text[max(0, m.start() - 40):m.start()].lower()
-        forward = rel in ("next", "coming") or bool(re.search(r"\b(?:will|to be held|scheduled|set to|is to|are to|plans?)\b[^.]*$", before))
+        forward = rel in ("next", "coming") or bool(re.search(
+            r"\b(?:will|'ll|would|to be held|scheduled|set to|is to|are to|plans?|planned|expected to|due to)\b[^.]*$", before))
         v, p, basis = _weekday(g["wd"].lower(), pub, forward, "weekday")
         if rel in ("last", "past") and p == "day" and v == (pub.value if pub else None):
             v = (dt.date.fromisoformat(v) - dt.timedelta(days=7)).isoformat()  # type: ignore[arg-type]
