@@ -301,7 +301,7 @@ CAPITALS = {
     "SSD": ["Juba"], "ESP": ["Madrid"], "LKA": ["Colombo"], "SDN": ["Khartum", "Khartoum", "Port Sudan"], "SUR": ["Paramaribo"],
     "SWE": ["Stockholm"], "CHE": ["Bern"], "SYR": ["Damaskus", "Damascus"], "TJK": ["Duschanbe", "Dushanbe"],
     "TZA": ["Dodoma"], "THA": ["Bangkok"], "TLS": ["Dili"], "TGO": ["Lomé"], "TUN": ["Tunis"], "TUR": ["Ankara"],
-    "TKM": ["Aschgabat", "Ashgabat"], "UGA": ["Kampala"], "UKR": ["Kiew", "Kyjiw", "Kyiv", "Kijew"], "ARE": ["Abu Dhabi"],
+    "TKM": ["Aschgabat", "Ashgabat"], "UGA": ["Kampala"], "UKR": ["Kiew", "Kyjiw", "Kyiv", "Kijew", "Kiev"], "ARE": ["Abu Dhabi"],
     "GBR": ["London"], "USA": ["Washington"], "URY": ["Montevideo"], "UZB": ["Taschkent", "Tashkent"], "VEN": ["Caracas"],
     "VNM": ["Hanoi"], "YEM": ["Sanaa", "Sana'a", "Aden"], "ZMB": ["Lusaka"], "ZWE": ["Harare"], "PSE": ["Ramallah"],
     "TWN": ["Taipeh", "Taipei"], "XKX": ["Pristina", "Priština"],

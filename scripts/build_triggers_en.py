@@ -141,6 +141,9 @@ ROWS = [
     ("CONCEDE", None, "phrase", "be ready to", D, [], 0.6, {"words": ["ready", "to"]}),
     ("CONCEDE", None, "phrase", "be willing to", D, [], 0.6, {"words": ["willing", "to"]}),
     ("CONCEDE", None, "verb", "relent", D, [], 0.75),
+    ("CONCEDE", None, "phrase", "hold off", D, [], 0.75, {"words": ["hold", "off"]}),
+    ("CONCEDE", None, "phrase", "hold off", D, [], 0.75, {"words": ["held", "off"]}),
+    ("CONCEDE", None, "phrase", "hold off", D, [], 0.75, {"words": ["holding", "off"]}),
     ("CONCEDE", None, "phrase", "back down", D, [], 0.75, {"words": ["backed", "down"]}),
     ("CONCEDE", None, "verb", "compromise", D, [], 0.6),
     # --- COOPERATE ---
@@ -243,6 +246,7 @@ ROWS = [
     ("ACCUSE", "disapprove", "verb", "decry", D, [], 0.8),
     ("ACCUSE", "disapprove", "verb", "deplore", D, [], 0.8),
     ("ACCUSE", "disapprove", "noun", "disappointment", D, ["with", "over"], 0.6),
+    ("ACCUSE", "disapprove", "phrase", "disappointed with", D, [], 0.75, {"words": ["disappointed"]}),
     ("ACCUSE", "investigate", "verb", "investigate", D, [], 0.75),
     ("ACCUSE", "investigate", "noun", "investigation", D, ["into"], 0.7),
     ("ACCUSE", "investigate", "noun", "probe", D, ["into"], 0.7),

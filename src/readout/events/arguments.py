@@ -73,6 +73,16 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Gram
     return None
 
 
+def _possessor(toks: list[Token], ms: list[EntityMention], trig_start: int) -> EntityMention | None:
+    """The mention that owns an event noun through a possessive 's a few words before it."""
+    for i, t in enumerate(toks):
+        if t.text in ("'s", "’s") and t.end <= trig_start and trig_start - t.end <= 40:
+            owner = [m for m in ms if m.end <= t.start and t.start - m.end <= 8]
+            if owner:
+                return owner[-1]
+    return None
+
+
 def _compound_head(sent: Sentence, m: EntityMention) -> str:
     """The head of the compound a prefix mention starts ("US-Regierung" -> "regierung")."""
     tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None)
@@ -173,10 +183,15 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     recips: list[EntityMention] = []
     rest: list[EntityMention] = []
     passive = bool(low_clause & {"was", "were", "been", "being", "wurde", "wurden", "worden"})
+    possessor = _possessor(toks, ms, trig_start) if trig.kind != "verb" else None
     for m in ms:
         prep = _prep_before(toks, m, clause[0], g)
         inside_trigger = m.start >= trig_start and m.end <= trig_end
-        if passive and prep in g.agent_preps:
+        if m is possessor:
+            actors.append(m)  # "Russia's strikes", "the Kiev regime's drone attacks"
+        elif trig.type == "MOBILIZE" and prep not in recipient_preps:
+            rest.append(m)
+        elif passive and prep in g.agent_preps:
             actors.append(m)  # "was attacked by Russia"
         elif trig.frame != "self" and prep in recipient_preps and not inside_trigger:
             recips.append(m)
@@ -189,8 +204,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         # coordinated subjects: "die USA und die EU forderten", "Putin und Trump"
         while rest and _coordinated(toks, actors[-1], rest[0]):
             actors.append(rest.pop(0))
-    if trig.frame != "self":
-        recips.extend(rest)
+    if trig.frame != "self" and trig.type != "MOBILIZE":
+        recips.extend(rest)  # a mobilisation has a target only where a preposition names one
     if not actors:
         before = [m for m in ctx.mentions_in(sent.start, clause[0]) if m.kind == "person" or m.via == "name"]
         if before:

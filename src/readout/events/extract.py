@@ -162,10 +162,26 @@ def extract_events(doc: Document) -> list[Event]:
     return merge_same_event(events)
 
 
+def _verb_objects(matches: list[Match]) -> list[Match]:
+    """English: an event noun a few words after a verb trigger is that verb's object ("would not ease
+    sanctions", "lift the blockade") and is dropped as an event of its own."""
+    out: list[Match] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind != "verb" and not m.independent \
+                and m.clause == prev.clause and 0 < m.index - prev.index <= 4 and m.trigger.type != prev.trigger.type \
+                and FRAME_RANK.get(prev.trigger.type, 1) < 2.5:
+            continue
+        out.append(m)
+    return out
+
+
 def _group(matches: list[Match], english: bool = False) -> list[tuple[Match, list[Match]]]:
     """Heads and what they absorb, clause by clause."""
     out: list[tuple[Match, list[Match]]] = []
     by_clause: dict[tuple[int, int], list[Match]] = {}
+    if english:
+        matches = _verb_objects(matches)
     for m in matches:
         if m.reference or m.independent or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb"):
             # a contact verb is its own event, never the content of another ("empfing X und sagte zu, …")
@@ -334,6 +350,13 @@ _ANTERIOR_TIME = re.compile(r"\b(?:vor (?:einer|einem|zwei|drei|vier|\d+) (?:Woc
                             r"\w+ (?:weeks?|months?|days?) ago|last (?:week|month|year))\b", re.IGNORECASE)
 
 
+_REFUSAL = re.compile(r"\b(?:would|will|won't|wouldn't|shall|werde|werden|wird|wolle|wollen|will)\b", re.IGNORECASE)
+
+
+def _refusal(doc: Document, head: Match) -> bool:
+    return bool(_REFUSAL.search(doc.text[head.clause[0]:head.clause[1]]))
+
+
 def _anterior(doc: Document, sent: Sentence, head: Match) -> bool:
     """The clause tells of something before the contact being reported: a pluperfect ("hatten sich …
     geeinigt") or a time before it ("vor einer Woche")."""
@@ -385,6 +408,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
                                              and keys <= {a.key() for a in contact.actors})
     if outcome and _anterior(doc, sent, head):
         outcome = False  # "auf den sich beide vor einer Woche geeinigt hatten": before the call, not from it
+    if etype in ("CONCEDE", "RETREAT") and modality == "negated" and _refusal(doc, head):
+        # "would not ease sanctions", "will not withdraw", "werde nicht abziehen": a refusal to yield
+        etype, mode, modality = "REJECT", None, "asserted"
     if etype == "RETREAT" and modality == "planned" and not ceasefire_like and mode == "release":
         # a release that is promised, not yet done, is a concession (SPEC coding rules)
         etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"

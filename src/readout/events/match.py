@@ -105,6 +105,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             for trig in lex.noun_triggers(word):
                 cands.append((trig, tok.end))
         for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else [])]:
+            if noun_slot and low in lex.verb_forms:
+                continue  # "the threatened tariffs": a participle used as an adjective, not the act
             words = [w.lower() for w in (trig.words or tuple(trig.lemma.split()))]
             pos, ok = i, True
             # English phrases are near-contiguous ("called on", "pulled its forces back"); German
