@@ -75,7 +75,7 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Gram
 
 def _possessor(toks: list[Token], ms: list[EntityMention], trig_start: int) -> EntityMention | None:
     """The mention that owns an event noun through a possessive 's a few words before it."""
-    for i, t in enumerate(toks):
+    for t in toks:
         if t.text in ("'s", "’s") and t.end <= trig_start and trig_start - t.end <= 40:
             owner = [m for m in ms if m.end <= t.start and t.start - m.end <= 8]
             if owner:
