@@ -57,6 +57,7 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # lowercase lemma -> triggers
     noun_heads: list[tuple[str, Trigger]] = field(default_factory=list)  # for compound heads, longest first
     phrases: dict[str, list[Trigger]] = field(default_factory=dict)  # first word (lowercase) -> triggers
+    suffixes: tuple[str, ...] = _NOUN_SUFFIXES  # inflection endings of nouns in this language
 
     def noun_triggers(self, word: str) -> list[Trigger]:
         """Triggers for a noun token: the lemma inflected, or a compound whose head is the lemma."""
@@ -70,7 +71,7 @@ class Lexicon:
         return self._noun_compound(low)
 
     def _noun_exact(self, low: str) -> list[Trigger]:
-        for suf in _NOUN_SUFFIXES:
+        for suf in self.suffixes:
             if suf and not low.endswith(suf):
                 continue
             base = low[: len(low) - len(suf)] if suf else low
@@ -88,7 +89,7 @@ class Lexicon:
             modifier = low[:i].rstrip("-")
             if modifier.startswith(grammar().figurative):  # "Charmeoffensive", "Handelskrieg"
                 continue
-            if rest in _NOUN_SUFFIXES:
+            if rest in self.suffixes:
                 return [t for h, t in self.noun_heads if h == head]
         return []
 
@@ -274,7 +275,7 @@ def read_triggers(text: str, name: str) -> list[Trigger]:
 
 
 def compile_lexicon(triggers: list[Trigger], lang: str = "de") -> Lexicon:
-    lex = Lexicon(triggers=triggers)
+    lex = Lexicon(triggers=triggers, suffixes=("", "s", "es") if lang == "en" else _NOUN_SUFFIXES)
     heads: list[tuple[str, Trigger]] = []
     forms_of = _verb_forms_en if lang == "en" else _verb_forms
     for t in triggers:

@@ -151,7 +151,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         independent = trig.kind != "verb" and lang == "en" and (
             trig.type in CONTACT_TYPES
             or any(w in ("'s", "’s") for w in before[-2:])
-            or any(w in refs for w in before[-3:]))
+            or (any(w in refs for w in before[-3:]) and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST")))
         out.append(Match(trig, i, tok.start, end, clause, reference, unsupported, independent))
     # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
     seen: set[tuple[tuple[int, int], str]] = set()
