@@ -71,6 +71,7 @@ _SOURCE_PATTERNS_EN = [
     ("cited by", re.compile(r"\b(?:cited|quoted) by\s+(?P<src>[^,.;:]{2,60})")),
     ("told", re.compile(r"\btold\s+(?P<src>TASS|RIA Novosti|Interfax|Reuters|AP|AFP|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})")),
     ("sources", re.compile(r"\b(?P<src>(?:[A-Z][\w-]+\s+){0,2}(?:officials|sources|diplomats|officers))\s+(?:said|say|told)\b")),
+    ("called", re.compile(r"\b(?:what|which)\s+(?P<src>(?:the\s+)?[A-Z][\w' .-]{2,40}?)\s+(?:called|described as|termed|dubbed)\b")),
     ("in a readout", re.compile(r"\b(?P<src>(?:the\s+)?[A-Z][\w' -]{2,40}?)\s+said\s+in\s+(?:a|its|the)\s+(?:readout|statement)")),
 ]
 _PROBABLE_EN = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "likely", "probably", "seemingly"}
@@ -165,6 +166,7 @@ def _tone(text: str, lang: str = "de") -> str | None:
     from readout.claims.tone import find_tone
 
     found = [t for t in find_tone(text, lang) if t[3] in ("positive", "negative")]
+    found.sort(key=lambda t: t[3] != "negative")
     return found[0][2] if found else None
 
 
@@ -347,7 +349,8 @@ def _tone_claims(doc: Document, events: list[Event], sent_claimer: list[tuple[So
         keys = {a.key() for a in contact.actors}
         if claimer.key() not in keys and not any(claimer.key() == k for k in keys):
             continue
-        s, e, word, _ = tones[0]
+        # "frank and businesslike … there was no breakthrough": the sober part carries the judgement
+        s, e, word, _ = next((t for t in tones if t[3] == "negative"), tones[0])
         span = _clause_around(doc, sent, sent.start + s, sent.start + e)
         same = next((c for c in contact.claims if _same_claimer(c.claimer, claimer) and c.tone), None)
         if same is not None:

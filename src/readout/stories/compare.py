@@ -74,34 +74,46 @@ def _scope_words(ev: dict[str, Any]) -> set[str]:
     return words
 
 
+def _concepts_of(ev: dict[str, Any]) -> set[str]:
+    from readout.stories.build import _concepts
+
+    low = " ".join(sp["text"] for sp in ev.get("evidence") or []).lower()
+    return {name for stem, name in _concepts() if stem in low}
+
+
 def _contradictions(cid: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same kind of outcome from two sides or articles, with different numbers or scope."""
+    """The same kind of outcome from two sides or articles, with different numbers or scope
+    ("500 for 500" against "300 servicemen from each side"; "Energie und Infrastruktur" against
+    "Energie-Infrastruktur")."""
     cands = [e for e in events if e["type"] in ("AGREE", "CONCEDE", "RETREAT") and e.get("claims")]
-    out = []
+    found: list[tuple[int, dict[str, Any]]] = []
     for i, a in enumerate(cands):
         for b in cands[i + 1:]:
             sa = {_side(c.get("claimer")) for c in a["claims"]} - {None}
             sb = {_side(c.get("claimer")) for c in b["claims"]} - {None}
             if not sa or not sb or sa == sb or a["doc_id"] == b["doc_id"]:
                 continue
+            ca, cb = _concepts_of(a), _concepts_of(b)
             wa, wb = _scope_words(a), _scope_words(b)
             shared = {w for w in wa if any(w in x or x in w for x in wb)}
-            if len(shared) < 2:
+            if not (ca & cb) and len(shared) < 2:
                 continue  # not about the same thing
-            qa = {q["value"] for q in a.get("quantities") or []}
+            qa = {q["value"] for q in a.get("quantities") or [] if q.get("unit") != "day" or True}
             qb = {q["value"] for q in b.get("quantities") or []}
-            diff_q = qa != qb and bool(qa or qb)
-            diff_scope = (wa - shared) and (wb - shared)
+            diff_q = bool(qa) and bool(qb) and qa != qb
+            diff_scope = not (qa or qb) and len(shared) >= 2 and bool(wa - shared) and bool(wb - shared)
             if not (diff_q or diff_scope):
                 continue
             about = "different terms for the same outcome"
             if diff_q:
-                about += f": numbers {sorted(qa) or 'none'} vs {sorted(qb) or 'none'}"
-            out.append({"id": stable_id("dis", cid, "contradiction", a["id"], b["id"]), "cluster_id": cid,
-                        "kind": "contradiction", "about": about,
-                        "accounts": [_acc(a["claims"][0].get("claimer"), a["evidence"]),
-                                     _acc(b["claims"][0].get("claimer"), b["evidence"])]})
-    return out
+                about += f": numbers {sorted(qa)} vs {sorted(qb)}"
+            strength = (2 if diff_q else 1) + len(ca & cb)
+            found.append((strength, {"id": stable_id("dis", cid, "contradiction", a["id"], b["id"]), "cluster_id": cid,
+                                     "kind": "contradiction", "about": about,
+                                     "accounts": [_acc(a["claims"][0].get("claimer"), a["evidence"]),
+                                                  _acc(b["claims"][0].get("claimer"), b["evidence"])]}))
+    found.sort(key=lambda x: -x[0])
+    return [d for _, d in found]
 
 
 def _omissions(cid: str, events: list[dict[str, Any]], documents: dict[str, str]) -> list[dict[str, Any]]:
