@@ -52,7 +52,14 @@ def _reference_time(doc: Document, t: Timex) -> bool:
     return t.basis == "explicit year" and t.text[:1].isupper() and not t.text.startswith(("Im", "In", "Bis", "Seit"))
 
 
-def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: Trigger) -> tuple[dict, Timex | None]:
+def _other_verb_between(sent: Sentence, trig_start: int, t: Timex) -> bool:
+    lo, hi = (trig_start, t.start) if trig_start < t.start else (t.end, trig_start)
+    between = [x for x in sent.tokens if lo < x.start and x.end <= hi]
+    return len(between) > 3 and any(x.pos == "VERB" and x.start != trig_start for x in between)
+
+
+def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: Trigger,
+              trig_start: int | None = None) -> tuple[dict, Timex | None]:
     """The date of the event: a date expression in its own clause (or sentence, for contacts)."""
     def pick(lo: int, hi: int) -> Timex | None:
         dates = [t for t in doc.timexes if lo <= t.start and t.end <= hi and t.kind == "date"
@@ -61,6 +68,8 @@ def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: T
         return next((t for t in dates if t.value is not None), dates[0] if dates else None)
 
     t = pick(*ev_clause) or (pick(sent.start, sent.end) if trig.type == "CONSULT" else None)
+    if t is not None and trig_start is not None and _other_verb_between(sent, trig_start, t):
+        t = None  # "asked for the return of properties seized in 2016": the year dates the seizure
     if t is None:
         return {"value": None, "precision": "unknown", "text": None, "basis": "no date in the text for this event"}, None
     return {"value": t.value, "precision": t.precision, "text": t.text, "basis": t.basis}, t
@@ -151,15 +160,40 @@ def extract_events(doc: Document) -> list[Event]:
         exclude = _attribution_mentions(sent, ctx)
         sent_events = _events_of_sentence(doc, sent, clauses, matches, ctx, exclude)
         events.extend(sent_events)
+        first_contact = True
         for ev in sent_events:
-            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2:
+            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2 and not ev.anaphoric \
+                    and first_contact:
+                # "the call" named again, or a second word for it in the same sentence, is the same contact
                 ctx.contacts.append(ev)
+                first_contact = False
             if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors:
                 # "beide Seiten" later on: these two
                 ctx.parties = [EntityMention(0, 0, a.name, a.name, "state", a.country, a.org, a.sector, a.wikidata, a.title)
                                for a in ev.actors]
         _maybe_ellipsis(doc, sent, ctx, events)
+    _paragraph_dates(doc, events)
     return merge_same_event(events)
+
+
+def _paragraph_dates(doc: Document, events: list[Event]) -> None:
+    """News gives the day once: an event told without a date of its own, in the paragraph of an
+    event dated to the day and in the same modality, happened that day ("Hours later, the Treasury …")."""
+    last: Event | None = None
+    for ev in events:
+        if not ev.evidence:
+            continue
+        start = ev.evidence[0].start
+        if last is not None and "\n" in doc.text[last.evidence[0].start:start]:
+            last = None  # a new paragraph
+        if ev.date.get("value") and ev.date.get("precision") == "day":
+            last = ev
+            continue
+        if ev.date.get("value") or ev.date.get("text") or last is None or ev.modality != last.modality:
+            continue
+        if ev.modality not in ("asserted", "negated"):
+            continue
+        ev.date = {**last.date, "text": None, "basis": f"same paragraph as the event dated {last.date['value']}"}
 
 
 def _verb_objects(matches: list[Match]) -> list[Match]:
@@ -446,7 +480,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         recip_objs = []
     if etype == "ASSAULT" and mode in (None, "heavy-weapons"):
         mode = _weapon_mode(doc.text[sent.start:sent.end], doc.language or "de") or mode
-    date, _ = _date_for(head.clause, sent, doc, trig)
+    date, _ = _date_for(head.clause, sent, doc, trig, head.start)
     ev_span = _evidence_span(doc, sent, head, roles)
     ev = Event(
         id=stable_id("ev", doc.doc_id, head.start, etype),

@@ -28,7 +28,7 @@ CONTENT_STOP = {
 }
 # Share of the smaller group's content (words and concepts) the other must share when dates alone
 # cannot decide: participants and kind already agree at that point, so the bar is moderate.
-SIMILARITY_FOR_UNDATED = 0.2
+SIMILARITY_FOR_UNDATED = 0.25
 
 
 @cache
@@ -48,6 +48,12 @@ class Group:
     events: list[dict[str, Any]] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     story: int = -1
+
+    @property
+    def amounts(self) -> set[float]:
+        """How many people the events count (prisoners exchanged, released): different numbers, different deals."""
+        return {float(q["value"]) for e in self.events for q in e.get("quantities") or []
+                if isinstance(q, dict) and q.get("unit") == "person" and (q.get("value") or 0) >= 10}
 
     @property
     def lang(self) -> str:
@@ -127,6 +133,8 @@ def _same_story(a: Group, b: Group) -> float:
         return 0.0
     if not _dates_compatible(a.date, b.date):
         return 0.0
+    if a.amounts and b.amounts and not (a.amounts & b.amounts) and a.lang == b.lang:
+        return 0.0  # "1200 Gefangene" and "tausend Gefangene": two exchanges (across languages a report may differ)
     if a.lang != b.lang:  # across languages only the concepts can be compared
         overlap = _overlap({w for w in a.words if w.startswith("#")}, {w for w in b.words if w.startswith("#")})
     else:

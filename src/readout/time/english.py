@@ -63,6 +63,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month", re.compile(rf"\b(?:in|since|until|by|from|during) (?P<m>{mon})(?:,? (?P<y>\d{{4}}))?\b")),
         ("weekday", re.compile(rf"\b(?:(?:on|since|from) )?(?:(?P<rel>last|next|this|coming|past) )?(?P<wd>{wd})(?: (?P<part>night|morning|evening|afternoon))?\b")),
         ("rel_day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|the day before|the previous day)\b", re.IGNORECASE)),
+        ("last_night", re.compile(r"\b(?:overnight|last night|during the night)\b", re.IGNORECASE)),
         ("rel_week", re.compile(r"\b(?P<w>last week|next week|this week|earlier this week|later this week|the past week|the previous week)\b", re.IGNORECASE)),
         ("ago", re.compile(rf"\b(?P<n>{num}) (?P<u>days?|weeks?|months?|years?) ago\b", re.IGNORECASE)),
         ("season", re.compile(r"\b(?:in (?:the )?|this |last |since the )(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<y>\d{4}))?\b", re.IGNORECASE)),
@@ -214,6 +215,12 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
             v = (dt.date.fromisoformat(v) - dt.timedelta(days=7)).isoformat()  # type: ignore[arg-type]
             basis += "; 'last' excludes the publication day"
         return Timex(0, 0, "", v, p, "date", basis, future=forward)  # type: ignore[arg-type]
+    if kind == "last_night":
+        day = _anchor(pub)
+        if day is None:
+            return Timex(0, 0, "", pub.value if pub else None, pub.precision if pub else "unknown", "date",  # type: ignore[arg-type]
+                         "the past night; publication not day-precise")
+        return Timex(0, 0, "", day.isoformat(), "day", "date", f"the past night, ending on publication day {pub.value}")  # type: ignore[union-attr]
     if kind == "rel_day":
         w = g["w"].lower()
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(w)

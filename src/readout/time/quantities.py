@@ -54,6 +54,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         unit = UNITS.get(unit_word.lower()) if unit_word else None
         if unit is None and what_word and what_word.split()[-1].lower() in _PERSON:
             unit = "person"
+        ratio = re.match(r"\s+(?:gegen|für|um)\s+(\S+)", text[m.end("num"):m.end("num") + 30])
+        if unit is None and ratio and number(ratio.group(1).strip("„“\".,;:)")) == value:
+            unit = "person"  # "Tausend gegen Tausend", "1200 für 1200": an exchange of people
         if unit is None:  # "von 25 auf 50 Prozent": the first number shares the unit of the second
             nxt = re.match(r"\s+(?:auf|bis|zu)\s+\d+(?:,\d+)?\s*(?P<u>Prozent|%)", text[m.end("num"):m.end("num") + 30])
             if nxt:
