@@ -83,6 +83,11 @@ def _possessor(toks: list[Token], ms: list[EntityMention], trig_start: int) -> E
     return None
 
 
+def _after_finite(toks: list[Token], m: EntityMention) -> bool:
+    before = [t for t in toks if t.end <= m.start]
+    return bool(before) and before[-1].finite and before[-1].pos in ("VERB", "AUX")
+
+
 def _compound_head(sent: Sentence, m: EntityMention) -> str:
     """The head of the compound a prefix mention starts ("US-Regierung" -> "regierung")."""
     tok = next((t for t in sent.tokens if t.start <= m.start < t.end), None)
@@ -200,6 +205,12 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         else:
             rest.append(m)
     if not actors and rest:
+        # German verb-second: a name right after the finite verb is the subject even when an object
+        # leads the clause ("23 ukrainische Soldaten will Russland … entlassen")
+        inverted = next((m for m in rest if m.via in ("name", "role", "metonym") and _after_finite(toks, m)), None)
+        if inverted is not None and rest[0].via == "adjective":
+            rest.remove(inverted)
+            rest.insert(0, inverted)
         actors.append(rest.pop(0))
         # coordinated subjects: "die USA und die EU forderten", "Putin und Trump"
         while rest and _coordinated(toks, actors[-1], rest[0]):

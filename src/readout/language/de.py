@@ -228,7 +228,11 @@ def clause_spans(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     """Approximate clauses: cut at semicolons, colons, dashes, brackets, and commas."""
     spans = []
     s = sentence.start
+    dashes = [m.start() for m in re.finditer(r"\s[–—-]\s", text[sentence.start:sentence.end])]
+    paired = len(dashes) == 2  # "will Russland – „als Zeichen des guten Willens“ – … entlassen": an aside
     for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if paired and re.fullmatch(r"\s*[–—-]\s*", m.group(0)):
+            continue
         if m.start() > s:
             spans.append((s, m.start()))
         s = m.end()
