@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
 from readout.events.context import DocContext
@@ -157,6 +158,17 @@ def extract_events(doc: Document) -> list[Event]:
         if not matches:
             _maybe_ellipsis(doc, sent, ctx, events)
             continue
+        gr = grammar(doc.language or "de")
+        stext = doc.text[sent.start:sent.end].lower()
+        if any(stext.startswith(o) for o in gr.elaboration_openers):
+            # "Dabei handelt es sich um die Einstellung …": the content of what the sentence before reported
+            matches = [m for m in matches if m.trigger.kind == "verb" and m.trigger.type not in ("AID", "RETREAT", "SANCTION")]
+            if not matches:
+                continue
+        matches = [m for m in matches if not _generic(sent, m, clauses, gr)]
+        if not matches:
+            _maybe_ellipsis(doc, sent, ctx, events)
+            continue
         exclude = _attribution_mentions(sent, ctx)
         sent_events = _events_of_sentence(doc, sent, clauses, matches, ctx, exclude)
         events.extend(sent_events)
@@ -174,6 +186,15 @@ def extract_events(doc: Document) -> list[Event]:
         _maybe_ellipsis(doc, sent, ctx, events)
     _paragraph_dates(doc, events)
     return merge_same_event(events)
+
+
+def _generic(sent: Sentence, m: Match, clauses: list[tuple[int, int]], g: Any) -> bool:
+    """'Moskau folgt der Devise, gleichzeitig zu verhandeln und Krieg zu führen': a maxim, not an event."""
+    i = next((k for k, c in enumerate(clauses) if c == m.clause), None)
+    if not i:
+        return False
+    prev = [t.text.lower() for t in sent.tokens if clauses[i - 1][0] <= t.start < clauses[i - 1][1]]
+    return bool(prev) and prev[-1] in g.generic_frames
 
 
 def _paragraph_dates(doc: Document, events: list[Event]) -> None:

@@ -117,6 +117,8 @@ class Grammar:
     reference_preps: frozenset[str] = frozenset()
     actor_heads: frozenset[str] = frozenset()
     weapon_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    elaboration_openers: tuple[str, ...] = ()
+    generic_frames: frozenset[str] = frozenset()
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
@@ -138,6 +140,8 @@ def grammar(lang: str = "de") -> Grammar:
         habitual=tuple(data.get("habitual", [])),
         **{k: frozenset(data.get(k, [])) for k in _SETS},
         weapon_modes=tuple((m, tuple(v)) for m, v in data.get("weapon_modes", {}).items()),
+        elaboration_openers=tuple(data.get("elaboration_openers", [])),
+        generic_frames=frozenset(data.get("generic_frames", [])),
     )
 
 

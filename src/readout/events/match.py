@@ -143,15 +143,18 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             # "Aussetzung der Waffenlieferungen", "ausgesetzte Militärhilfe": aid stopped, a sanction
             trig = replace(trig, id=trig.id + "+stopped", type="SANCTION", mode="discontinue", needs_support=False)
         unsupported = False
+        if trig.kind == "noun" and wanted and trig.type != "REQUEST":
+            unsupported = True  # "die Aussicht auf ein Treffen", "das Bedürfnis nach Frieden": wished for, not an event
         if trig.kind == "noun" and trig.needs_support:
             support = g.support_verbs.get(trig.type, frozenset())
             negated_noun = bool(before) and before[-1] in ("no", "kein", "keine", "keinen", "keiner", "keinem")
             unsupported = not negated_noun and (any(w in g.need_nouns for w in before) or wanted or not any(
                 (t.lemma.lower() in support or t.text.lower() in support) for _, t in ctoks if t is not tok))
-        independent = trig.kind != "verb" and lang == "en" and (
+        independent = trig.kind != "verb" and (lang == "en" or trig.type in ("ASSAULT", "COERCE")) and (
             trig.type in CONTACT_TYPES
             or any(w in ("'s", "’s") for w in before[-2:])
-            or (any(w in refs for w in before[-3:]) and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST")))
+            or (any(w in refs or w in g.cause_preps for w in before[-3:])
+                and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST")))
         out.append(Match(trig, i, tok.start, end, clause, reference, unsupported, independent))
     # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
     seen: set[tuple[tuple[int, int], str]] = set()
