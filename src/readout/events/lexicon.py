@@ -145,6 +145,16 @@ def grammar(lang: str = "de") -> Grammar:
     )
 
 
+def _umlaut_plural(low: str) -> str | None:
+    """The umlauted stem of a German noun's plural (the last a/o/u of the last syllable), or None."""
+    import re as _re
+
+    m = _re.search(r"([aou])([^aeiouäöü]*)$", low)
+    if not m or low.endswith(("ung", "ion", "tät", "heit", "keit")) or "au" in low[m.start() - 1:m.end()]:
+        return None
+    return low[:m.start()] + m.group(1).translate(_UMLAUT) + m.group(2)
+
+
 def _verb_forms(lemma: str, particle: str | None) -> list[tuple[str, bool, bool]]:
     """(form, needs_particle, nonfinite) for every form of ``lemma``."""
     import ablaut
@@ -291,6 +301,11 @@ def compile_lexicon(triggers: list[Trigger], lang: str = "de") -> Lexicon:
             lex.nouns.setdefault(low, []).append(t)
             if t.compound_head and len(low) >= 4:
                 heads.append((low, t))
+            uml = _umlaut_plural(low) if lang == "de" else None
+            if uml:  # "Schlag" -> "Schläg(e)", "Abzug" -> "Abzüg(e)"
+                lex.nouns.setdefault(uml, []).append(t)
+                if t.compound_head:
+                    heads.append((uml, t))
         else:
             words = t.words or tuple(t.lemma.split())
             lex.phrases.setdefault(words[0].lower(), []).append(t)
