@@ -123,6 +123,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         cands = [(t, e) for t, e in cands if _requirements_met(t, lemmas, low_text)]
         if not cands:
             continue
+        if lang == "en" and i > 0 and {t.kind for t, _ in cands} >= {"verb", "noun"}:
+            p = toks[i - 1]
+            # "ease sanctions", "new sanctions": a noun; "would sanction", "Russia sanctions": a verb
+            if p.pos not in ("AUX", "PART", "PRON", "PROPN") and p.text[:1].islower():
+                cands = [(t, e) for t, e in cands if t.kind != "verb"]
         trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
         prev = toks[i - 1].text.lower() if i > 0 else ""
         prev2 = toks[i - 2].text.lower() if i > 1 else ""
