@@ -80,6 +80,12 @@ _DOCUMENT_ANAPHOR_EN = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:\w+
 _DOCUMENT_WORD_EN = re.compile(r"\b(?:readout|statement|communiqu[eé]|transcript|summary)\b", re.IGNORECASE)
 
 
+# a word each cue pattern needs, tested before the pattern runs
+_CUE_KEYS = {"laut": "laut", "zufolge": "zufolge", "nach Angaben": "nach ", "hieß es aus": "es ", "wie es aus": "wie es",
+             "folgt man": "folgt man", "so steht es in": "steht es", "so": "so ", "according to": "according",
+             "cited by": " by ", "told": "told", "in a readout": " in ", "called": "called"}
+
+
 @dataclass(slots=True)
 class SourceCue:
     claimer: Actor
@@ -174,7 +180,11 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
     text = doc.text[sent.start:sent.end]
     found: list[SourceCue] = []
     english = doc.language == "en"
+    low_text = text.lower()
     for cue, pat in (_SOURCE_PATTERNS_EN if english else _SOURCE_PATTERNS):
+        key = _CUE_KEYS.get(cue)
+        if key and key not in low_text:
+            continue  # cheap test first: the patterns start with a wide character class
         for m in pat.finditer(text):
             lo, hi = sent.start + m.start("src"), sent.start + m.end("src")
             actor = _actor_of(ctx.mentions_in(lo, hi))

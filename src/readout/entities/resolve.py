@@ -55,12 +55,60 @@ _TITLED = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
+class _SurfaceMatcher:
+    """Every knowledge-base surface form in a text, leftmost and longest first, on word boundaries.
+
+    A dictionary from a form's first word to its forms (longest first) replaces one regular
+    expression alternation of all forms: the cost no longer grows with the size of the knowledge
+    base (7,000 forms made the alternation the slowest part of the pipeline)."""
+
+    def __init__(self, forms: list[str]) -> None:
+        self.index: dict[str, list[str]] = {}
+        for f in sorted(forms, key=len, reverse=True):
+            m = _WORD.match(f)
+            if m is None or m.start() != 0:
+                continue
+            self.index.setdefault(m.group(0), []).append(f)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):  # noqa: ANN201 - yields matches
+        end = len(text) if end is None else end
+        pos = start
+        for w in _WORD.finditer(text, start, end):
+            p = w.start()
+            if p < pos:
+                continue
+            if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
+                continue
+            for form in self.index.get(w.group(0), ()):
+                e = p + len(form)
+                if e <= end and text.startswith(form, p) and not (e < len(text) and (text[e].isalnum() or text[e] == "_")):
+                    yield _Found(p, e, form)
+                    pos = e
+                    break
+
+
+class _Found:
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self._s, self._e, self._t = s, e, t
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _: int = 0) -> str:
+        return self._t
+
+
 @cache
-def _matcher() -> re.Pattern[str]:
-    kb = load_kb()
-    forms = sorted(kb.surfaces, key=len, reverse=True)
-    alt = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+def _matcher() -> _SurfaceMatcher:
+    return _SurfaceMatcher(list(load_kb().surfaces))
 
 
 @cache

@@ -58,6 +58,7 @@ class Lexicon:
     noun_heads: list[tuple[str, Trigger]] = field(default_factory=list)  # for compound heads, longest first
     phrases: dict[str, list[Trigger]] = field(default_factory=dict)  # first word (lowercase) -> triggers
     suffixes: tuple[str, ...] = _NOUN_SUFFIXES  # inflection endings of nouns in this language
+    _compounds: dict[str, list[Trigger]] = field(default_factory=dict)  # memo of compound look-ups
 
     def noun_triggers(self, word: str) -> list[Trigger]:
         """Triggers for a noun token: the lemma inflected, or a compound whose head is the lemma."""
@@ -81,6 +82,12 @@ class Lexicon:
         return []
 
     def _noun_compound(self, low: str) -> list[Trigger]:
+        hit = self._compounds.get(low)
+        if hit is None:
+            hit = self._compounds[low] = self._find_compound(low)
+        return hit
+
+    def _find_compound(self, low: str) -> list[Trigger]:
         for head, _trig in self.noun_heads:
             i = low.rfind(head)
             if i <= 2:  # a real compound has a first part of at least three letters

@@ -28,10 +28,36 @@ def _n(word: str) -> float | None:
     return {"einen": 1.0, "eine": 1.0, "einem": 1.0}.get(word.lower()) or number(word)
 
 
+_UNIT_WORD = re.compile(r"(?i:stunde|minute|tag|woche|monat|jahr|stündig|minütig|tägig|wöchig|monatig)")
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches around the unit words: the duration patterns begin with long lists of number words,
+    so they run only where a unit could end them (a tenth of the text at most)."""
+    out: list[tuple[int, int]] = []
+    for m in _UNIT_WORD.finditer(text, start, end):
+        lo, hi = max(start, m.start() - 80), min(end, m.end() + 30)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _finditer(pat: re.Pattern[str], text: str, windows: list[tuple[int, int]]):  # noqa: ANN202
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in pat.finditer(text, lo, hi):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Timex]:
     end = len(text) if end is None else end
     out: list[Timex] = []
     taken: list[tuple[int, int]] = []
+    windows = _windows(text, start, end)
 
     def add(s: int, e: int, minutes: float | None, basis: str) -> None:
         if any(not (e <= a or s >= b) for a, b in taken):
@@ -39,32 +65,32 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[Ti
         taken.append((s, e))
         out.append(Timex(s, e, text[s:e], None, "unknown", "duration", basis, minutes=minutes))
 
-    for m in _LONG.finditer(text, start, end):
+    for m in _finditer(_LONG, text, windows):
         n = _n(m.group("n"))
         if n is None:
             continue
         if m.group("half"):
             n = n * 0.5
         add(m.start(), m.end(), n * _UNIT_LONG[m.group("u").lower()], f"{m.group(0)}")
-    for m in _HM.finditer(text, start, end):
+    for m in _finditer(_HM, text, windows):
         h = _n(m.group("h"))
         mi = _n(m.group("m")) if m.group("m") else 0.0
         if h is None or mi is None:
             continue
         approx = m.group("approx")
         add(m.start(), m.end(), h * 60 + mi, f"{h:g} h {mi:g} min" + (f" ({approx})" if approx else ""))
-    for m in _ADJ.finditer(text, start, end):
+    for m in _finditer(_ADJ, text, windows):
         n = _n(m.group("n"))
         if n is None:
             continue
         u = m.group("u").lower()
         approx = m.group("approx")
         add(m.start(), m.end(), n * _UNIT_MIN[u], f"{n:g} × {u}" + (f" ({approx})" if approx else ""))
-    for m in _MIN.finditer(text, start, end):
+    for m in _finditer(_MIN, text, windows):
         n = _n(m.group("m"))
         if n is not None:
             add(m.start(), m.end(), n, f"{n:g} min")
-    for m in _SPAN.finditer(text, start, end):
+    for m in _finditer(_SPAN, text, windows):
         n = _n(m.group("n"))
         if n is None:
             continue

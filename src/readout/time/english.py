@@ -246,6 +246,8 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
             days = -7 if "next" in w else (0 if "this" in w else 7)
             label = "week " + ("after" if days < 0 else "of" if days == 0 else "before") + " publication"
         day = _anchor(pub)
+        if days > 36500 * 3:  # "10,000 years ago": history, not a date readout can place
+            return Timex(0, 0, "", None, "unknown", "date", f"{label}; too far back")
         if day is not None:
             d = day - dt.timedelta(days=days)
             prec = "day" if days < 60 else ("month" if days < 400 else "year")

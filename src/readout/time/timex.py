@@ -56,6 +56,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_NEEDS = {
+    "night_from": ("nacht",), "night": ("nacht",), "last_night": ("nacht",), "deadline_wd": ("bis",),
+    "deadline_date": ("bis",), "deadline_month": ("bis",), "deadline_year_end": ("bis",), "deadline_week_end": ("bis",),
+    "deadline_year": ("bis",), "within": ("binnen", "innerhalb"), "rel_month_year": ("jahr", "monat"),
+    "weekday_next_week": ("woche",), "rel_week": ("woche",), "ago": ("vor ",), "clock_between": ("uhr",),
+    "clock": ("uhr",), "clock_half": ("halb",), "midnight": ("mitternacht", "mittag"),
+    "season": ("frühjahr", "frühling", "sommer", "herbst", "winter"), "part_month": ("anfang", "mitte", "ende"),
+}
+
+
 def _date(v: str | None, precision: str) -> tuple[str | None, str]:
     return v, precision
 
@@ -116,7 +126,11 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    low = region.lower()
     for kind, pat in _PATTERNS:
+        need = _NEEDS.get(kind)
+        if need and not any(n in low for n in need):
+            continue  # the pattern cannot match without this word: skip the scan
         for m in pat.finditer(region):
             s, e = start + m.start(), start + m.end()
             if not free(s, e):
@@ -331,6 +345,8 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, ahead: bool = F
             days = -7 if ("nächst" in w or "kommend" in w) else (0 if "diese" in w else 7)
             label = "week " + ("after" if days < 0 else "of" if days == 0 else "before") + " publication"
         day = _anchor(pub)
+        if days > 36500 * 3:  # "vor 10.000 Jahren": history, not a date readout can place
+            return Timex(0, 0, "", None, "unknown", "date", f"{label}; too far back")
         if day is not None:
             d = day - dt.timedelta(days=days)
             prec = "day" if kind == "ago" and days < 60 else ("month" if days < 400 else "year")
