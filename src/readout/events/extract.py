@@ -185,7 +185,8 @@ def extract_events(doc: Document) -> list[Event]:
                                for a in ev.actors]
         _maybe_ellipsis(doc, sent, ctx, events)
     _paragraph_dates(doc, events)
-    return merge_same_event(events)
+    # an event with no party at all ("Teams trafen aufeinander") is not one readout can code
+    return [e for e in merge_same_event(events) if e.actors or e.recipients]
 
 
 def _generic(sent: Sentence, m: Match, clauses: list[tuple[int, int]], g: Any) -> bool:
