@@ -158,3 +158,45 @@ def start_server(tmp_path: Path) -> Iterator[Callable[[Path], Server]]:
     yield start
     for srv in started:
         srv.stop()
+
+
+# -- a real browser: Debian's chromium driven by Playwright (never `playwright install`) ----------
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"  # git-ignored
+
+
+@pytest.fixture(scope="module")
+def page(server: Server) -> Iterator[Any]:
+    """A chromium page on the module's server; ``page.dialogs`` and ``page.errors`` collect any
+    alert() and script error, which the tests expect to stay empty."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        pg.dialogs = []  # any alert() would land here
+        pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+        pg.errors = []
+        pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+        yield pg
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot() -> Callable[[Any, str], Path]:
+    """``screenshot(page, name)`` saves a full-page PNG under test-output/browser/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def shoot(pg: Any, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        pg.screenshot(path=str(path), full_page=True)
+        return path
+
+    return shoot

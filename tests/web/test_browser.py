@@ -7,33 +7,12 @@ missing). Without it the test is skipped with a message.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-CHROMIUM = shutil.which("chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
-
-
-@pytest.fixture(scope="module")
-def page(server) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
-        pg = context.new_page()
-        pg.set_default_timeout(15_000)
-        pg.dialogs = []  # any alert() would land here
-        pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-        pg.errors = []
-        pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-        yield pg
-        browser.close()
+# the `page` fixture (conftest.py) launches chromium against this module's `readout serve`
+pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
+                                reason="chromium is not installed (apt-get install chromium)")
 
 
 def test_timeline_to_dossier_by_keyboard(page, server, two_sided_story):

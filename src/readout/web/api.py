@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile as StarletteUpload
@@ -22,7 +23,7 @@ from readout import __version__
 from readout.schemas import NAMES as SCHEMA_NAMES
 from readout.schemas import schema as contract_schema
 from readout.store.export import export_records, records_for
-from readout.web import queries
+from readout.web import queries, review
 from readout.web.database import WebDatabase
 from readout.web.ingest import Staging, ingest_staged, ingest_text
 
@@ -39,6 +40,13 @@ parameters; unknown query parameters are refused, not ignored).
 
 Free-text search (`q` on `/api/events`) runs over the evidence texts with an SQLite FTS5 trigram
 index: every term (a word, or a "quoted phrase") must occur as a substring, case-insensitively.
+
+Analysts' corrections (confirm, reject or edit an event, merge or split stories, add a person to
+the knowledge base) are recorded apart from the machine records, as `readout review` does, and
+applied on the way out: every corrected event carries a `review` object (status confirmed, edited
+or rejected, who, when, the note, and for an edit the machine's `original` values). Rejected events
+leave the stories, the event lists (unless `rejected=true`) and the exports. After each correction
+the stories are rebuilt. Write bodies are JSON (`Content-Type: application/json`).
 """
 
 
@@ -194,9 +202,13 @@ def event_filter(
     doc: Annotated[str | None, _text_param("Document id.")] = None,
     q: Annotated[str | None, Query(max_length=500, description='Free text over the evidence: every term, or '
                                    '"quoted phrase", must occur (substring, case-insensitive).')] = None,
+    review: Annotated[str | None, _text_param("Analysts' review: confirmed, edited, rejected, reviewed (any of "
+                                              "those) or unreviewed.", "confirmed")] = None,
+    rejected: Annotated[bool, Query(description="Include rejected events (marked `review.status: rejected`); "
+                                                "left out by default, as in the exports.")] = False,
 ) -> queries.EventFilter:
     return queries.EventFilter(actor, country, type, mode, modality, claimer_country, date_from, date_to,
-                               story, doc, q).validated()
+                               story, doc, q, review, rejected).validated()
 
 
 def search_ids(db: WebDatabase, f: queries.EventFilter) -> list[str] | None:
@@ -212,7 +224,8 @@ def events(db: DB, f: Annotated[queries.EventFilter, Depends(event_filter)],
     return _page(total, limit, offset, items)
 
 
-@router.get("/events/{event_id}", summary="One event", responses={404: {"description": "No such event"}})
+@router.get("/events/{event_id}", summary="One event (corrections applied and marked; a rejected one too)",
+            responses={404: {"description": "No such event"}})
 def event(event_id: str, db: DB) -> JSONResponse:
     with db.reader() as store:
         ev = queries.get_event(store, event_id)
@@ -299,6 +312,17 @@ class ExportFormat(StrEnum):
 MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
 
 
+@router.get("/export/gold", summary="Download the gold file: confirmed and edited events (readout-gold/1)",
+            response_class=Response,
+            responses={200: {"content": {"application/json": {}},
+                             "description": "gold.json, for `readout eval --gold` (as `readout export gold`)."}})
+def export_gold(db: DB) -> Response:
+    with db.reader() as store:
+        gold = records_for(store, "gold")[0]
+    return Response(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", media_type="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="gold.json"'})
+
+
 @router.get("/export/{what}", summary="Download an export in the SPEC formats (as `readout export`)",
             response_class=FileResponse,
             responses={200: {"content": {m: {} for m in MEDIA.values()}, "description": "The export file."}})
@@ -351,6 +375,191 @@ def ingest_pasted(body: PastedText, db: DB) -> JSONResponse:
     if report["rejected"] and not (report["ingested"] or report["unchanged"] or report["duplicates"]):
         return JSONResponse({"error": report["rejected"][0]["reason"], "report": report}, status_code=400)
     return JSONResponse(report)
+
+
+# -- analysts' corrections ------------------------------------------------------------------------
+
+
+async def require_json(request: Request) -> None:
+    """A body in another format is refused up front (400), not half-read as something else."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not ctype or ctype == "application/json" or ctype.endswith("+json"):
+        return
+    if await request.body():
+        raise HTTPException(400, f"send the body as JSON (Content-Type: application/json), not {ctype[:60]!r}")
+
+
+Author = Annotated[str | None, Field(max_length=review.MAX_AUTHOR, description="Who makes the correction.",
+                                     examples=["A. Analyst"])]
+Note = Annotated[str | None, Field(max_length=review.MAX_NOTE, description="Why.")]
+
+
+class ReviewNote(BaseModel):
+    """Who confirms or rejects, and why (both optional; the body may be left out)."""
+
+    model_config = ConfigDict(extra="forbid")
+    author: Author = None
+    note: Note = None
+
+
+class EventEdit(BaseModel):
+    """The fields to correct (at least one, and it must differ from the event's value). ``mode`` or
+    ``date`` given as null clears them."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str | None = Field(None, max_length=40, description="PLOVER type.", examples=["CONSULT"])
+    mode: str | None = Field(None, max_length=40, description="PLOVER mode; null for none.", examples=["phone"])
+    modality: str | None = Field(None, max_length=40, description="asserted, planned, negated or hypothetical.")
+    actors: list[str] | None = Field(None, max_length=review.MAX_CODES,
+                                     description='Codes: a country ("RUS", ISO 3166-1 alpha-3) or an organisation '
+                                                 '("IGO:EU"). A party the event already names under the code is kept.',
+                                     examples=[["RUS", "IGO:EU"]])
+    recipients: list[str] | None = Field(None, max_length=review.MAX_CODES, description="Codes, as for actors.")
+    date: str | None = Field(None, max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD; null for unknown.",
+                             examples=["2025-03-18"])
+    author: Author = None
+    note: Note = None
+
+
+class MergeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    story_ids: list[str] = Field(max_length=review.MAX_IDS, description="Two or more stories; the first one keeps "
+                                                                         "the events of the others.")
+    author: Author = None
+    note: Note = None
+
+
+class SplitRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    event_ids: list[str] = Field(max_length=review.MAX_IDS, description="Events of the story to move into a story "
+                                                                        "of their own (not all of them).")
+    author: Author = None
+    note: Note = None
+
+
+class PersonRequest(BaseModel):
+    """A person for the actor knowledge base (as `readout review kb-add`); used from the next ingest on."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(max_length=review.MAX_AUTHOR, examples=["Kaja Kallas"])
+    country: str | None = Field(None, max_length=10, description="ISO 3166-1 alpha-3, e.g. EST.")
+    org: str | None = Field(None, max_length=20, description="Organisation code, e.g. EU (country or org is needed).",
+                            examples=["EU"])
+    title: str | None = Field(None, max_length=review.MAX_AUTHOR, description="Office, e.g. Außenbeauftragte.")
+    start: str | None = Field(None, max_length=10, description="Role start, YYYY-MM-DD.", examples=["2024-12-01"])
+    end: str | None = Field(None, max_length=10, description="Role end, YYYY-MM-DD.")
+    variants: list[str] = Field(default_factory=list, max_length=review.MAX_VARIANTS,
+                                description="Other spellings of the name.", examples=[["Kallas"]])
+    author: Author = None
+    note: Note = None
+
+
+class Correction(BaseModel):
+    """One recorded correction (a line of ``<db>.corrections.jsonl``)."""
+
+    id: str
+    kind: str = Field(description="confirm, reject, edit, merge, split or kb_add.")
+    target: str | list[str] = Field(description="Event id, story id(s) or the person's name.")
+    changes: dict[str, Any]
+    author: str | None
+    note: str | None
+    at: str = Field(description="When (UTC, ISO 8601).")
+
+
+class EventCorrected(BaseModel):
+    correction: Correction
+    event: dict[str, Any] = Field(description="The event as it is now, corrections applied and marked (`review`).")
+    stories: dict[str, int] = Field(description="Counts after the stories were rebuilt.")
+
+
+class StoriesCorrected(BaseModel):
+    correction: Correction
+    story: str | None = Field(description="Merge: the story that keeps the events. Split: the new story.")
+    stories: dict[str, int]
+    events: int | None = Field(None, description="Merge: how many events the story has now.")
+    from_: str | None = Field(None, alias="from", description="Split: the story the events came from.")
+
+
+class PersonAdded(BaseModel):
+    correction: Correction
+    entry: dict[str, Any] = Field(description="The knowledge-base entry (people.jsonl format).")
+    stories: dict[str, int]
+
+
+class CorrectionPage(Page):
+    """Corrections, oldest first."""
+
+
+class CorrectionKind(StrEnum):
+    confirm = "confirm"
+    reject = "reject"
+    edit = "edit"
+    merge = "merge"
+    split = "split"
+    kb_add = "kb_add"
+
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not JSON"}, 404: {"description": "No such event or story"},
+    422: {"description": "A value that cannot be used (the error says which)"}}
+JSON_ONLY = Depends(require_json)
+
+
+def _note(body: ReviewNote | None) -> tuple[str | None, str | None]:
+    return (body.author, body.note) if body is not None else (None, None)
+
+
+@router.post("/events/{event_id}/confirm", response_model=EventCorrected, summary="Confirm an event as coded",
+             responses=WRITE_ERRORS, dependencies=[JSON_ONLY])
+def confirm_event(event_id: str, db: DB, body: ReviewNote | None = None) -> JSONResponse:
+    return JSONResponse(review.confirm(db, event_id, *_note(body)))
+
+
+@router.post("/events/{event_id}/reject", response_model=EventCorrected,
+             summary="Reject an event: it leaves the stories, the lists and the exports (the record stays)",
+             responses=WRITE_ERRORS, dependencies=[JSON_ONLY])
+def reject_event(event_id: str, db: DB, body: ReviewNote | None = None) -> JSONResponse:
+    return JSONResponse(review.reject(db, event_id, *_note(body)))
+
+
+@router.post("/events/{event_id}/edit", response_model=EventCorrected,
+             summary="Correct an event's type, mode, modality, actors, recipients or date",
+             responses=WRITE_ERRORS, dependencies=[JSON_ONLY])
+def edit_event(event_id: str, body: EventEdit, db: DB) -> JSONResponse:
+    given = {k: getattr(body, k) for k in review.EDIT_FIELDS if k in body.model_fields_set}
+    if not given:
+        raise HTTPException(422, f"give at least one field to correct: {', '.join(review.EDIT_FIELDS)}")
+    return JSONResponse(review.edit(db, event_id, given, body.author, body.note))
+
+
+@router.post("/stories/merge", response_model=StoriesCorrected, summary="Merge stories into the first one given",
+             responses=WRITE_ERRORS, dependencies=[JSON_ONLY])
+def merge_stories(body: MergeRequest, db: DB) -> JSONResponse:
+    return JSONResponse(review.merge(db, body.story_ids, body.author, body.note))
+
+
+@router.post("/stories/{story_id:path}/split", response_model=StoriesCorrected,
+             summary="Split events off a story into a story of their own", responses=WRITE_ERRORS,
+             dependencies=[JSON_ONLY])
+def split_story(story_id: str, body: SplitRequest, db: DB) -> JSONResponse:
+    return JSONResponse(review.split(db, story_id, body.event_ids, body.author, body.note))
+
+
+@router.post("/kb/people", response_model=PersonAdded, summary="Add a person to the actor knowledge base",
+             responses={400: WRITE_ERRORS[400], 422: WRITE_ERRORS[422]}, dependencies=[JSON_ONLY])
+def add_person(body: PersonRequest, db: DB) -> JSONResponse:
+    fields = body.model_dump(exclude={"author", "note"})
+    return JSONResponse(review.add_person(db, fields, body.author, body.note))
+
+
+@router.get("/corrections", response_model=CorrectionPage, summary="The analysts' corrections, oldest first")
+def corrections(db: DB, kind: CorrectionKind | None = None,
+                target: Annotated[str | None, _text_param("An event id, story id or name the corrections are "
+                                                          "about.")] = None,
+                limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    with db.reader() as store:
+        total, items = review.list_corrections(store, kind.value if kind else None, target, limit, offset)
+    return _page(total, limit, offset, items)
 
 
 # -- the schema -----------------------------------------------------------------------------------

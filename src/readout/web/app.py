@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from readout import __version__
 from readout.web.database import WebDatabase
 from readout.web.queries import FilterError, country_names
+from readout.web.review import ReviewError
 from readout.web.search import QueryError
 
 log = logging.getLogger("readout.web")
@@ -189,6 +190,10 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(FilterError)
     async def filter_error(request: Request, exc: FilterError) -> Response:
         return error_response(request, 422, str(exc))
+
+    @app.exception_handler(ReviewError)
+    async def review_error(request: Request, exc: ReviewError) -> Response:
+        return error_response(request, exc.status, str(exc))
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError) -> Response:

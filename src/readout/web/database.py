@@ -10,6 +10,7 @@ document by document. Writers are serialised by a lock, so two uploads never int
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +20,10 @@ from typing import Any
 import duckdb
 
 from readout.store import Store
+from readout.store.corrections import Corrections, sidecar
 from readout.web.search import EvidenceIndex, evidence_text
 
+log = logging.getLogger("readout.web")
 SEARCH_SUFFIX = ".search"  # the search index cache next to the database (safe to delete)
 # What the index holds per event, and a fingerprint of it (changes when the evidence does).
 _TEXTS = ("list_concat(coalesce(json_extract_string(record, '$.evidence[*].text'), []), "
@@ -44,6 +47,11 @@ class WebDatabase:
     def __init__(self, path: str | Path, index_path: str | Path | None = None) -> None:
         self.path = str(path)
         self._store = Store(self.path)  # StoreError when locked by another process or of another version
+        # the analysts' corrections table (taken back from the sidecar file after a fresh re-run)
+        try:
+            Corrections(self._store)
+        except (OSError, ValueError) as e:  # a damaged sidecar must not keep the server from starting
+            log.warning("could not take back the corrections from %s: %s", sidecar(self.path), e)
         self._cursor_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._closed = False

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+import duckdb
+
 from readout.store import Store
+from readout.store.corrections import apply_to_events
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -24,11 +27,14 @@ PLOVER_TYPES = (
 MODALITIES = ("asserted", "planned", "negated", "hypothetical")
 DISCREPANCY_KINDS = ("omission", "contradiction", "tone")
 COMMITMENT_STATUSES = ("announced", "in_force", "kept", "broken", "expired", "unknown")
+REVIEW_FILTERS = ("confirmed", "edited", "rejected", "reviewed", "unreviewed")
+REVIEW_KINDS = ("confirm", "reject", "edit")  # the corrections that mark single events
 MAX_TEXT_PARAM = 200
 
-_DATE = re.compile(r"^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 _CODE = re.compile(r"^(?:IGO:)?[A-Za-z]{2,12}$")
 _MODE = re.compile(r"^[a-z][a-z-]{0,40}$")
+MODE_RE = _MODE
 
 
 class FilterError(ValueError):
@@ -89,6 +95,8 @@ class EventFilter:
     story: str | None = None
     doc: str | None = None
     q: str | None = None  # free text over the evidence (see readout.web.search)
+    review: str | None = None  # confirmed, edited, rejected, reviewed (any of the three) or unreviewed
+    rejected: bool = False  # include rejected events (left out by default, as in the exports)
 
     def validated(self) -> EventFilter:
         """A normalised copy; raises :class:`FilterError` naming the first bad field."""
@@ -104,6 +112,8 @@ class EventFilter:
             story=_text("story", self.story),
             doc=_text("doc", self.doc),
             q=_text("q", self.q),
+            review=_choice("review", self.review, REVIEW_FILTERS),
+            rejected=bool(self.rejected),
         )
         if out.mode is not None:
             out.mode = out.mode.lower()
@@ -142,8 +152,10 @@ def _date_cond(column: str, op: str) -> str:
     return f"({column} IS NOT NULL AND left({column}, {n}) {op} left(?, {n}))"
 
 
-def event_where(f: EventFilter, ids: list[str] | None = None) -> tuple[str, list[Any]]:
-    """SQL condition and parameters over the ``events`` table for a validated filter."""
+def event_where(f: EventFilter, ids: list[str] | None = None,
+                review: Review | None = None) -> tuple[str, list[Any]]:
+    """SQL condition and parameters over the events (``review``: the analysts' marks, which decide
+    whether rejected events are left out and what ``f.review`` keeps)."""
     where: list[str] = ["true"]
     params: list[Any] = []
     if f.actor:
@@ -174,25 +186,108 @@ def event_where(f: EventFilter, ids: list[str] | None = None) -> tuple[str, list
     if ids is not None:
         where.append("id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(ids)
+    review = review or Review()
+    if f.review in ("confirmed", "edited", "rejected", "reviewed"):
+        keep = review.reviewed if f.review == "reviewed" else review.with_status(f.review)
+        where.append("id IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(keep)
+    elif f.review == "unreviewed":
+        where.append("id NOT IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(review.reviewed)
+    if not f.rejected and f.review not in ("rejected", "reviewed") and review.with_status("rejected"):
+        where.append("id NOT IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(review.with_status("rejected"))
     return " AND ".join(where), params
+
+
+# -- the analysts' corrections ------------------------------------------------------------------
+
+
+def load_corrections(store: Store) -> list[dict[str, Any]]:
+    """Every correction recorded for the database, oldest first ([] when there is no table yet)."""
+    try:
+        rows = store.con.execute("SELECT record FROM corrections ORDER BY seq").fetchall()
+    except duckdb.Error:
+        return []
+    return [json.loads(r[0]) for r in rows]
+
+
+@dataclass
+class Review:
+    """The analysts' marks on events: the confirm/reject/edit corrections and each event's status."""
+
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)  # event id -> confirmed, edited or rejected
+
+    @classmethod
+    def of(cls, store: Store, corrections: list[dict[str, Any]] | None = None) -> Review:
+        marks = [c for c in (load_corrections(store) if corrections is None else corrections)
+                 if c.get("kind") in REVIEW_KINDS]
+        stubs = [{"id": t} for c in marks for t in targets_of(c)]
+        # the status is what apply_to_events makes of them (the last mark wins), so ask it
+        status = {e["id"]: e["review"]["status"] for e in apply_to_events(stubs, marks, keep_rejected=True)
+                  if e.get("review")}
+        return cls(marks, status)
+
+    @property
+    def reviewed(self) -> list[str]:
+        return sorted(self.status)
+
+    def with_status(self, status: str) -> list[str]:
+        return sorted(i for i, s in self.status.items() if s == status)
+
+    def apply(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The events with the corrections applied and marked (``review``); rejected ones are kept.
+        Stories are not re-applied here: the stored ``cluster_id`` already has merges and splits."""
+        if not self.status or not events:
+            return events
+        return apply_to_events(events, self.corrections, keep_rejected=True)
+
+    def source(self, store: Store) -> tuple[str, list[Any]]:
+        """A ``WITH ev AS (…)`` prefix: the events table with edited events' filter columns (and
+        JSON) as corrected, and their machine record in ``machine``. Queries then read ``ev``."""
+        edited = self.with_status("edited")
+        if not edited:
+            return "WITH ev AS (SELECT *, record AS machine FROM events) ", []
+        rows = store.con.execute("SELECT record FROM events WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id",
+                                 [edited]).fetchall()
+        fixed = self.apply([json.loads(r[0]) for r in rows])
+        cols = {"type": "'$.type'", "mode": "'$.mode'", "modality": "'$.modality'", "date_value": "'$.date.value'"}
+        picks = ", ".join(f"CASE WHEN f.fid IS NULL THEN e.{c} ELSE json_extract_string(f.frec, {path}) END AS {c}"
+                          for c, path in cols.items())
+        sql = ("WITH fix AS (SELECT unnest(?::VARCHAR[]) AS fid, unnest(?::VARCHAR[]) AS frec), "
+               f"ev AS (SELECT e.id, e.doc_id, e.seq, e.cluster_id, {picks}, "
+               "coalesce(f.frec::JSON, e.record) AS record, e.record AS machine "
+               "FROM events e LEFT JOIN fix f ON f.fid = e.id) ")
+        return sql, [[e["id"] for e in fixed], [json.dumps(e, ensure_ascii=False) for e in fixed]]
+
+
+def targets_of(c: dict[str, Any]) -> list[str]:
+    t = c.get("target")
+    return [str(x) for x in t] if isinstance(t, list) else [str(t)]
 
 
 def list_events(store: Store, f: EventFilter, limit: int, offset: int,
                 ids: list[str] | None = None) -> tuple[int, list[dict[str, Any]]]:
-    """Events matching a validated filter (``ids``: the search hits, when there is a query)."""
+    """Events matching a validated filter (``ids``: the search hits, when there is a query), with the
+    analysts' corrections applied and marked; edited values are what the filters see."""
     if ids is not None and not ids:
         return 0, []
-    where, params = event_where(f, ids)
-    row = store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    review = Review.of(store)
+    with_ev, ev_params = review.source(store)
+    where, params = event_where(f, ids, review)
+    row = store.con.execute(f"{with_ev}SELECT count(*) FROM ev WHERE {where}", [*ev_params, *params]).fetchone()
     rows = store.con.execute(
-        f"SELECT record FROM events WHERE {where} ORDER BY seq, id LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"{with_ev}SELECT machine FROM ev WHERE {where} ORDER BY seq, id LIMIT ? OFFSET ?",
+        [*ev_params, *params, limit, offset]
     ).fetchall()
-    return int(row[0]) if row else 0, [json.loads(r[0]) for r in rows]
+    return int(row[0]) if row else 0, review.apply([json.loads(r[0]) for r in rows])
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with the corrections applied and marked (a rejected event too, marked so)."""
     row = store.con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
-    return json.loads(row[0]) if row else None
+    return Review.of(store).apply([json.loads(row[0])])[0] if row else None
 
 
 # -- stories ----------------------------------------------------------------------------------
@@ -219,41 +314,52 @@ _STORY_DATE = "json_extract_string(record, '$.date.value')"
 
 
 def list_stories(store: Store, f: StoryFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """Stories by date (unknown last), each with counts of its events, documents, discrepancies, commitments."""
-    where: list[str] = ["true"]
+    """Stories by date (unknown last), each with counts of its events, documents, discrepancies, commitments.
+
+    Only stories that events belong to are listed: a story merged into another by an analyst keeps
+    its stored record but no longer has events."""
+    review = Review.of(store)
+    with_ev, ev_params = review.source(store)
+    where: list[str] = ["id IN (SELECT cluster_id FROM ev)"]
     params: list[Any] = []
     ev_filter = EventFilter(actor=f.actor, country=f.country, type=f.type)
     if ev_filter.active():
-        ev_where, ev_params = event_where(ev_filter)
-        cond = f"id IN (SELECT cluster_id FROM events WHERE {ev_where})"
+        ev_where, filter_params = event_where(ev_filter, None, review)
+        cond = f"id IN (SELECT cluster_id FROM ev WHERE {ev_where})"
         if f.country and not f.actor and not f.type:
             # a story's countries include the parties its outcomes bear on
             cond = f"({cond} OR list_has_any({_list('$.countries[*]')}, [?, 'IGO:' || ?]))"
-            ev_params = [*ev_params, f.country, f.country]
+            filter_params = [*filter_params, f.country, f.country]
         where.append(cond)
-        params += ev_params
+        params += filter_params
     for bound, op in ((f.date_from, ">="), (f.date_to, "<=")):
         if bound:
             where.append(_date_cond(_STORY_DATE, op))
             params += [bound, bound, bound]
     cond = " AND ".join(where)
-    row = store.con.execute(f"SELECT count(*) FROM stories WHERE {cond}", params).fetchone()
+    row = store.con.execute(f"{with_ev}SELECT count(*) FROM stories WHERE {cond}", [*ev_params, *params]).fetchone()
     rows = store.con.execute(
-        f"SELECT record FROM stories WHERE {cond} ORDER BY {_STORY_DATE} NULLS LAST, id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f"{with_ev}SELECT record FROM stories WHERE {cond} ORDER BY {_STORY_DATE} NULLS LAST, id LIMIT ? OFFSET ?",
+        [*ev_params, *params, limit, offset],
     ).fetchall()
     stories = [json.loads(r[0]) for r in rows]
     counts = _story_counts(store, [s["id"] for s in stories])
     for s in stories:
-        s["counts"] = {"events": len(s.get("event_ids") or []), "documents": len(s.get("doc_ids") or []),
-                       **counts.get(s["id"], {"discrepancies": 0, "commitments": 0})}
+        s["counts"] = counts[s["id"]]
     return int(row[0]) if row else 0, stories
 
 
 def _story_counts(store: Store, ids: list[str]) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {i: {"discrepancies": 0, "commitments": 0} for i in ids}
+    """Events and documents as they are now (analysts may have moved events), discrepancies, commitments."""
+    out: dict[str, dict[str, int]] = {i: {"events": 0, "documents": 0, "discrepancies": 0, "commitments": 0}
+                                      for i in ids}
     if not ids:
         return out
+    for cid, n, docs in store.con.execute(
+        "SELECT cluster_id, count(*), count(DISTINCT doc_id) FROM events WHERE cluster_id IN "
+        "(SELECT unnest(?::VARCHAR[])) GROUP BY cluster_id", [ids]
+    ).fetchall():
+        out[cid].update(events=int(n), documents=int(docs))
     for table in ("discrepancies", "commitments"):
         for cid, n in store.con.execute(
             f"SELECT cluster_id, count(*) FROM {table} WHERE cluster_id IN (SELECT unnest(?::VARCHAR[])) "
@@ -320,10 +426,21 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def dossier(store: Store, story_id: str) -> dict[str, Any] | None:
     """One story with its events, participants, claims grouped by side, discrepancies, commitments."""
+    corrections = load_corrections(store)
+    review = Review.of(store, corrections)
     story = get_story(store, story_id)
+    events = review.apply(_records(store, "events", "cluster_id = ?", [story_id]))
     if story is None:
-        return None
-    events = _records(store, "events", "cluster_id = ?", [story_id])
+        if not events:
+            return None
+        story = _story_of(story_id, events)  # split off by an analyst: no stored record (yet)
+    merged_into = next((targets_of(c)[0] for c in reversed(corrections)
+                        if c.get("kind") == "merge" and story_id in targets_of(c)[1:]), None)
+    # events an analyst rejected from this story (the web records the story with the rejection)
+    gone = [i for i, s in review.status.items() if s == "rejected" and any(
+        c.get("kind") == "reject" and i in targets_of(c) and (c.get("changes") or {}).get("story") == story_id
+        for c in review.corrections)]
+    rejected = review.apply(_records(store, "events", "id IN (SELECT unnest(?::VARCHAR[]))", [gone])) if gone else []
     discrepancies = _records(store, "discrepancies", "cluster_id = ?", [story_id])
     commitments = _records(store, "commitments", "cluster_id = ?", [story_id])
 
@@ -343,6 +460,7 @@ def dossier(store: Store, story_id: str) -> dict[str, Any] | None:
                 "event_id": ev["id"], "doc_id": ev.get("doc_id"), "summary": ev.get("summary"), "type": ev.get("type"),
                 "mode": ev.get("mode"), "modality": ev.get("modality"), "date": ev.get("date"), "claim": claim,
                 "evidence": spans, "disputed": [{"id": d, "kind": k} for d, k in disputes],
+                "review": ev.get("review"),
             })
     parties = sorted((s for s in sides.values() if s["side"] is not None),
                      key=lambda s: (-len(s["claims"]), s["side"]))
@@ -362,10 +480,31 @@ def dossier(store: Store, story_id: str) -> dict[str, Any] | None:
         "sides": parties,
         "article_voice": article,
         "events": events,
+        "rejected": rejected,
+        "merged_into": merged_into,
         "discrepancies": discrepancies,
         "commitments": commitments,
         "documents": docs,
     }
+
+
+def _story_of(story_id: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A story record for events an analyst split off, until the stories are rebuilt with it."""
+    dates = sorted((e.get("date") or {}).get("value") or "" for e in events)
+    dated = [d for d in dates if d]
+    countries = sorted({p.get("country") or f"IGO:{p['org']}" for e in events
+                        for k in ("actors", "recipients", "participants") for p in e.get(k) or []
+                        if isinstance(p, dict) and (p.get("country") or p.get("org"))})
+    head = events[0]
+    return {"id": story_id, "kind": "split", "label": head.get("summary") or head.get("type") or story_id,
+            "date": {"value": dated[0], "precision": _precision_of(dated[0])} if dated else
+            {"value": None, "precision": "unknown"},
+            "countries": countries, "event_ids": [e["id"] for e in events],
+            "doc_ids": list(dict.fromkeys(str(e.get("doc_id")) for e in events))}
+
+
+def _precision_of(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
 
 
 def participants(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -421,7 +560,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     doc = dict(zip(DOC_COLUMNS, row[: len(DOC_COLUMNS)], strict=True))
     doc["text"] = row[-2]
     doc["annotations"] = json.loads(row[-1]) if row[-1] else None
-    doc["events"] = _records(store, "events", "doc_id = ?", [doc_id])
+    doc["events"] = Review.of(store).apply(_records(store, "events", "doc_id = ?", [doc_id]))
     doc["duplicates"] = [r[0] for r in store.con.execute(
         "SELECT doc_id FROM documents WHERE duplicate_of = ? ORDER BY seq", [doc_id]).fetchall()]
     doc["near_duplicates"] = [r[0] for r in store.con.execute(

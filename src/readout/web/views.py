@@ -8,7 +8,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from readout.web.highlight import Mark, excerpt, render, span_anchor
-from readout.web.queries import country_names, side_label
+from readout.web.queries import MODALITIES, PLOVER_TYPES, country_names, side_label
+from readout.web.review import codes_of
 
 
 def date_label(d: dict[str, Any] | None) -> str:
@@ -62,10 +63,62 @@ def actor_label(a: dict[str, Any] | None) -> str:
     return f"{a.get('name')} ({code})" if code and code != a.get("name") else str(a.get("name"))
 
 
+def review_title(r: dict[str, Any] | None) -> str:
+    """What a review badge says on hover: who, when, why, and what the machine had."""
+    if not r:
+        return ""
+    parts = [f"{r.get('status')} by {r.get('by') or 'an analyst'}" + (f" at {r['at']}" if r.get("at") else "")]
+    if r.get("note"):
+        parts.append(f"note: {r['note']}")
+    for key, value in (r.get("original") or {}).items():
+        parts.append(f"machine {key}: {_plain(key, value)}")
+    return "; ".join(parts)
+
+
+def _plain(key: str, value: Any) -> str:
+    if key in ("actors", "recipients"):
+        return ", ".join(actor_label(a) for a in value or []) or "none"
+    if key == "date":
+        return date_label(value)
+    return str(value) if value not in (None, "") else "none"
+
+
+def codes_text(parties: list[dict[str, Any]] | None) -> str:
+    """Parties as the edit form shows them: ``RUS, IGO:EU``."""
+    return ", ".join(codes_of(parties))
+
+
+DONE = {
+    "confirmed": "Event {event} confirmed.",
+    "rejected": "Event {event} rejected: it has left the stories, the event lists and the exports. "
+                "Confirm it to bring it back.",
+    "edited": "Event {event} corrected; the badge shows the machine's values on hover.",
+    "merged": "Stories merged into {story}.",
+    "split": "Events split off into a story of their own.",
+    "person": "{name} added to the knowledge base; used from the next ingest on.",
+}
+
+
+def done_message(request: Any) -> dict[str, Any] | None:
+    """The confirmation shown after a correction form redirected here (``?done=…``), or None."""
+    q = request.query_params
+    text = DONE.get(q.get("done", ""))
+    if text is None:
+        return None
+    values = {k: (q.get(k) or "")[:200] for k in ("event", "story", "name")}
+    msg: dict[str, Any] = {"text": text.format(**values), "story": None}
+    story = values["story"]
+    if story and not request.url.path == story_url(story) and q.get("done") in ("edited", "split"):
+        msg["story"] = story  # the event (now) belongs to another story: link to it
+    return msg
+
+
 def template_globals() -> dict[str, Any]:
     return {"date_label": date_label, "date_class": date_class, "doc_url": doc_url, "story_url": story_url,
             "country_label": country_label, "actor_label": actor_label, "excerpt": excerpt,
-            "side_label": side_label, "span_anchor": span_anchor}
+            "side_label": side_label, "span_anchor": span_anchor, "review_title": review_title,
+            "codes_text": codes_text, "done_message": done_message, "PLOVER_TYPES": PLOVER_TYPES,
+            "MODALITIES": MODALITIES}
 
 
 def template_filters() -> dict[str, Any]:
