@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -71,15 +73,75 @@ def _open(db: str, read_only: bool = False) -> Store:
         raise typer.Exit(2) from e
 
 
+EngineOption = Annotated[str, typer.Option(
+    "--engine", help="local: one process; dask: the per-document stages in parallel on a Dask cluster.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster. Implies --engine dask.")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Worker processes of the local Dask cluster (default: one per CPU core).")]
+PartitionOption = Annotated[int, typer.Option(
+    "--partition-size", min=1, help="Documents per Dask task and per Parquet part.")]
+
+
+def _engine(engine: str, scheduler: str | None) -> str:
+    engine = "dask" if scheduler else engine.lower()
+    if engine not in ("local", "dask"):
+        console.print(f"[red]error:[/red] --engine must be local or dask, not {engine!r}")
+        raise typer.Exit(2)
+    return engine
+
+
+@contextmanager
+def _dask_errors() -> Iterator[None]:
+    from readout.distributed import DaskEngineError
+
+    try:
+        yield
+    except DaskEngineError as e:
+        console.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+
+
+def _ingest_via_server(db: str, paths: list[str], error: StoreError) -> NoReturn:
+    """The database is locked; when a `readout serve` holds it (sidecar DB.server), send it the files."""
+    from readout.web.remote import RemoteIngestError, forward_ingest
+
+    try:
+        report = forward_ingest(db, paths, note=lambda m: console.print(m, highlight=False))
+    except RemoteIngestError as e:
+        console.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+    if report is None:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+    _print_report(report)
+    raise typer.Exit(0 if report.ok else 2)
+
+
 @app.command()
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
-           db: DbOption = DEFAULT_DB) -> None:
-    """Read, analyse and store documents (.txt, .html, .jsonl, .csv). Exit 2 when some were rejected."""
+           db: DbOption = DEFAULT_DB, engine: EngineOption = "local", scheduler: SchedulerOption = None,
+           workers: WorkersOption = None, partition_size: PartitionOption = 50) -> None:
+    """Read, analyse and store documents (.txt, .html, .jsonl, .csv). Exit 2 when some were rejected.
+
+    Every document is committed on its own: an ingest that was interrupted (even killed) is completed by running the same command again."""
     from readout.pipeline import ingest as do_ingest
     from readout.pipeline import update_stories
 
-    with _open(db) as store:
-        report = _progress_run(lambda p, on_item: do_ingest(p, store, on_item), paths)
+    engine = _engine(engine, scheduler)
+    try:
+        store = Store(db)
+    except StoreError as e:  # locked: a `readout serve` may hold it and take the files itself
+        _ingest_via_server(db, paths, e)
+    with store:
+        if engine == "dask":
+            from readout.distributed import ingest_dask
+
+            with _dask_errors():
+                report = _progress_run(lambda p, on_item: ingest_dask(
+                    p, store, scheduler, workers, on_item, partition_size), paths)
+        else:
+            report = _progress_run(lambda p, on_item: do_ingest(p, store, on_item), paths)
         update_stories(store)
     _print_report(report)
     raise typer.Exit(0 if report.ok else 2)
@@ -87,11 +149,23 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
 
 @app.command()
 def run(paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
-        out_dir: Annotated[str, typer.Option("--out", help="Output directory.")] = "out") -> None:
-    """One shot: ingest into OUT/readout.duckdb and write events, discrepancies and commitments JSONL."""
+        out_dir: Annotated[str, typer.Option("--out", help="Output directory.")] = "out",
+        engine: EngineOption = "local", scheduler: SchedulerOption = None, workers: WorkersOption = None,
+        partition_size: PartitionOption = 50) -> None:
+    """One shot: ingest into OUT/readout.duckdb and write events, discrepancies and commitments JSONL.
+
+    With --engine dask the documents are analysed in parallel (results in OUT/parts/*.parquet, then merged in input order): the output is the same as with the local engine."""
     from readout.pipeline import run as do_run
 
-    report = _progress_run(do_run, paths, out_dir)
+    engine = _engine(engine, scheduler)
+    if engine == "dask":
+        from readout.distributed import run_dask
+
+        with _dask_errors():
+            report = _progress_run(lambda p, on_item: run_dask(
+                p, out_dir, scheduler, workers, on_item, partition_size), paths)
+    else:
+        report = _progress_run(do_run, paths, out_dir)
     _print_report(report)
     console.print(f"wrote {out_dir}/events.jsonl, {out_dir}/discrepancies.jsonl, {out_dir}/commitments.jsonl")
     raise typer.Exit(0 if report.ok else 2)
@@ -121,7 +195,11 @@ def export_cmd(
             for rec in records_for(store, what):
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
             return
-        n = export(store, what, output, fmt)
+        try:
+            n = export(store, what, output, fmt)
+        except ValueError as e:
+            console.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(2) from e
     console.print(f"wrote {n} {what} to {output}")
 
 
@@ -300,10 +378,110 @@ def analyze(
     raise typer.Exit(2 if bad else 0)
 
 
+_BENCH_PHASES = {"corpus": "building corpus", "tokenise": "tokenise only", "pipeline": "full pipeline"}
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Articles in the benchmark corpus.")] = 5000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the corpus: same seed, same articles.")] = 1,
+    shared: Annotated[str | None, typer.Option(
+        "--shared", help="Folder with data/ and corpus/dev-news (default: $READOUT_SHARED or ../shared).")] = None,
+    profile: Annotated[str | None, typer.Option(
+        "--profile", help="Also profile the pipeline on the first 500 articles with pyinstrument; "
+                          "write the report to FILE (.html, else text).")] = None,
+) -> None:
+    """Time the full pipeline on one core against the tokeniser, on real German text; check the targets."""
+    from readout import bench as b
+
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
+        tasks: dict[str, Any] = {}
+
+        def on_progress(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = progress.add_task(_BENCH_PHASES.get(phase, phase), total=total)
+            progress.update(tasks[phase], completed=done)
+
+        try:
+            result = b.run_benchmark(docs, seed, Path(shared) if shared else None, on_progress=on_progress)
+        except FileNotFoundError as e:
+            console.print(f"[red]error:[/red] {e}", highlight=False)
+            raise typer.Exit(2) from e
+    if profile:
+        try:
+            profiler = b.profile_pipeline(Path(result["corpus"]["path"]))
+        except ImportError as e:
+            console.print("[red]error:[/red] --profile needs pyinstrument: .venv/bin/pip install pyinstrument")
+            raise typer.Exit(2) from e
+        report = profiler.output_html() if profile.endswith(".html") else profiler.output_text(unicode=True)
+        Path(profile).write_text(report, encoding="utf-8")
+        result["profile"] = profile
+        console.print(f"wrote the profile of {min(docs, b.PROFILE_DOCS)} articles to {profile}")
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    c = result["corpus"]
+    table = Table(title=f"readout bench: {docs} articles, seed {seed}, one core",
+                  caption="linearity: CPU seconds per article in the last quarter of the run / in the first")
+    for col in ("measure", "measured", "target", ""):
+        table.add_column(col)
+    units = {"articles_per_s": " articles/s", "ratio": "×", "peak_rss_mb": " MB", "linearity": "×", "failures": ""}
+    for t in b.TARGETS:
+        ok = result["targets"][t.key]["pass"]
+        table.add_row(t.name, f"{result[t.key]}{units[t.key]}", t.label, "[green]pass[/green]" if ok else "[red]FAIL[/red]")
+    table.add_row("tokenise only (floor)", f"{result['tokenise_articles_per_s']} articles/s", "", "")
+    table.add_row("on CPU time", f"{result['cpu_articles_per_s']} articles/s, ratio {result['cpu_ratio']}× "
+                  f"(CPU {result['cpu_share']:.0%} of wall time)", "", "")
+    table.add_row("words per second", str(result["words_per_s"]), "", "")
+    table.add_row("ms per article", f"median {result['ms_per_article_median']}, p99 {result['ms_per_article_p99']}",
+                  "", "")
+    table.add_row("time per stage", ", ".join(f"{k} {v:.0%}" for k, v in result["stage_share"].items()), "", "")
+    table.add_row("events", f"{result['events']} in {result['articles_with_events']} articles", "", "")
+    out.print(table)
+    if result["cpu_share"] < 0.9:
+        console.print(f"[yellow]note:[/yellow] other processes took {1 - result['cpu_share']:.0%} of the core "
+                      f"(load average {result['load_average']}); the wall-clock rates are pessimistic")
+    for f in result["failed"]:
+        out.print(f"[red]crashed[/red] {f['doc_id']} in {f['phase']}: {f['error']} ({f['where']})", highlight=False)
+    out.print(
+        f"corpus {c['path']}: {c['mean_words']} words per article; {c['real_copies']} articles "
+        f"({c['real_share']:.1%}) are copies of {c['real_distinct']} real news texts ({c['real_redated']} redated); "
+        f"{c['sentences_distinct']} distinct sentences of {c['sentences_available']} available fill "
+        f"{c['sentences_placed']} places (each used {c['sentence_reuse']}× on average, at most {c['sentence_max_uses']}×)",
+        highlight=False,
+    )
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs --allow-remote.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free port).")] = 8000,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help="Allow a non-loopback --host (no authentication!).")] = False,
+) -> None:
+    """Serve the HTTP API and the web UI. The server holds the database; `ingest --db` goes through it."""
+    from readout.web.server import ServeError
+    from readout.web.server import serve as do_serve
+
+    try:
+        do_serve(db, host, port, allow_remote=allow_remote, echo=lambda m: console.print(m, highlight=False))
+    except ServeError as e:
+        console.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
     out.print(__version__)
+
+
+from readout.cli_review import eval_cmd, review_app  # noqa: E402
+
+app.add_typer(review_app, name="review")
+app.command("eval")(eval_cmd)
 
 
 def main() -> None:  # pragma: no cover

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -171,6 +172,16 @@ class IngestReport:
         return not self.rejected
 
 
+def _load_user_kb(store: Store) -> None:
+    """People and roles analysts added (``readout review kb-add``) join the knowledge base."""
+    from readout.entities.kb import add_user_entries
+    from readout.store.corrections import Corrections, kb_entries
+
+    entries = kb_entries(Corrections(store).all())
+    if entries:
+        add_user_entries(entries)
+
+
 def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | None = None,
            analyser: Analyser | None = None) -> IngestReport:
     """Read, analyse and store every document under ``paths``; bad inputs are reported, not fatal.
@@ -182,8 +193,16 @@ def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | 
     """
     report = IngestReport()
     new_docs: list[Document] = []
+    _load_user_kb(store)
     recovering = store.progress(_IN_PROGRESS) is not None
     marked = recovering
+    # The store's ids and texts, read once and kept up to date (a query per document is slow).
+    stored_hash: dict[str, str] = {}
+    first_of: dict[str, str] = {}  # content hash -> the first document stored with it
+    for d in store.documents(with_text=False):
+        stored_hash[d["doc_id"]] = d["content_hash"]
+        if d["duplicate_of"] is None:
+            first_of.setdefault(d["content_hash"], d["doc_id"])
     items: Iterator[Document | Rejection | Analysed] = iter_inputs(list(paths))
     if analyser is not None:
         items = analyser(items, store)  # type: ignore[arg-type]
@@ -195,9 +214,8 @@ def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | 
             continue
         done = item if isinstance(item, Analysed) else None
         doc = done.doc if done is not None else item
-        known = store.document_source(doc.doc_id)
-        if known is not None:
-            if known[1] == doc.content_hash:
+        if doc.doc_id in stored_hash:
+            if stored_hash[doc.doc_id] == doc.content_hash:
                 report.unchanged.append(doc.doc_id)
             else:
                 report.rejected.append(Rejection(
@@ -208,13 +226,14 @@ def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | 
             if on_item:
                 on_item(doc.doc_id)
             continue
-        first = store.document_by_hash(doc.content_hash)
+        first = first_of.get(doc.content_hash)
         if not marked:
             store.set_progress(_IN_PROGRESS, "running")
             marked = True
         if first is not None:
             doc.duplicate_of = first
             store.add_document(doc)
+            stored_hash[doc.doc_id] = doc.content_hash
             report.duplicates.append((doc.doc_id, first))
         else:
             if done is not None:
@@ -230,7 +249,12 @@ def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | 
                 if on_item:
                     on_item(doc.doc_id)
                 continue
+            # the dates as extracted: the cross-document stage rewrites the event records (inherited
+            # dates) and must start again from these each time, or re-running it changes its result
+            notes = {**(notes or {}), "event_dates": {ev.id: ev.date for ev in doc.events}}
             store.add_document(doc, notes)
+            stored_hash[doc.doc_id] = doc.content_hash
+            first_of[doc.content_hash] = doc.doc_id
             report.ingested.append(doc.doc_id)
             report.events += len(doc.events)
             new_docs.append(doc)
@@ -262,18 +286,62 @@ def _flag_near_duplicates(store: Store, new_docs: list[Document], report: Ingest
             report.near_duplicates.append((later, first, sim))
 
 
+def _as_extracted(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored events with the dates the per-document stages gave them (kept with each document's
+    annotations at ingest), not the ones an earlier cross-document run inherited from a story: so
+    the cross-document stage is a function of the documents alone, and running it again (after a
+    crash, or a re-ingest of the same files) changes nothing. Older databases lack the record and
+    keep the stored dates."""
+    rows = store.con.execute(
+        "SELECT json_extract(annotations, '$.event_dates') FROM documents WHERE annotations IS NOT NULL").fetchall()
+    extracted: dict[str, Any] = {}
+    for (dates,) in rows:
+        if dates:
+            extracted.update(json.loads(dates))
+    out = []
+    for ev in events:
+        if ev["id"] in extracted:
+            ev = {**ev, "date": extracted[ev["id"]]}
+        out.append(ev)
+    return out
+
+
 def update_stories(store: Store) -> dict[str, int]:
     """Recompute the cross-document stage over everything stored."""
-    events = store.events()
+    from readout.store.corrections import Corrections, apply_to_events
+
+    machine = _as_extracted(store, store.events())
+    # stories are built on what the analysts corrected (rejected events left out, edits applied,
+    # stories merged or split); the machine records only take the results (cluster, inherited date)
+    corrections = Corrections(store).all()
+    events = apply_to_events(machine, [c for c in corrections if c["kind"] not in ("merge", "split")])
     docs = store.documents()
     texts = {d["doc_id"]: d["text"] for d in docs if d["text"]}
     dates = [d["published"] for d in docs if d.get("published") and len(d["published"]) == 10]
     today = max((dt.date.fromisoformat(x) for x in dates), default=None)
-    events, stories, discrepancies, commitments = cross_document(events, texts, today)
-    store.replace_cross_document(
-        {e["id"]: e["cluster_id"] for e in events}, {e["id"]: e for e in events},
-        stories, discrepancies, commitments,
-    )
+    structural = [c for c in corrections if c["kind"] in ("merge", "split")]
+    if structural:
+        import copy
+
+        from readout.store.corrections import story_moves
+
+        first, *_ = cross_document(copy.deepcopy(events), texts, today)
+        moves = story_moves(first, structural)
+        events, stories, discrepancies, commitments = cross_document(events, texts, today, moves)
+    else:
+        events, stories, discrepancies, commitments = cross_document(events, texts, today)
+    result = {e["id"]: e for e in events}
+    updates = {}
+    for ev in machine:
+        rec = dict(ev)
+        got = result.get(ev["id"])
+        rec["cluster_id"] = got.get("cluster_id") if got else None
+        if got and "date" not in ((got.get("review") or {}).get("original") or {}):
+            rec["date"] = got.get("date", rec.get("date"))
+        rec.pop("review", None)
+        updates[ev["id"]] = rec
+    store.replace_cross_document({i: r["cluster_id"] for i, r in updates.items()}, updates,
+                                 stories, discrepancies, commitments)
     return {"stories": len(stories), "discrepancies": len(discrepancies), "commitments": len(commitments)}
 
 

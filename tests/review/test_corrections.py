@@ -89,3 +89,29 @@ def test_a_person_added_to_the_knowledge_base_is_found_at_the_next_ingest(tmp_pa
     _cli("export", "--db", db, "--what", "events", "-o", str(exp))
     call = [e for e in _events(exp) if e["doc_id"] == "b" and e["type"] == "CONSULT"]
     assert call and {a.get("country") for a in call[0]["actors"]} == {"CZE", "DEU"}
+
+
+def test_merge_and_split_rebuild_the_story_records(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(" date 2025-06-11 Berlin | Kanzler Friedrich Merz hat am Dienstag mit Emmanuel Macron "
+                               "telefoniert.", encoding="utf-8")
+    (src / "b.txt").write_text(" date 2025-06-20 Kiew | Russland hat am Donnerstag Kiew mit Drohnen angegriffen.",
+                               encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(src)], out)
+    db = str(out / "readout.duckdb")
+    evs = _events(out / "events.jsonl")
+    a = next(e for e in evs if e["doc_id"] == "a")["cluster_id"]
+    b = next(e for e in evs if e["doc_id"] == "b")["cluster_id"]
+    assert a != b
+    assert _cli("review", "merge", a, b, "--db", db).returncode == 0
+    st = tmp_path / "stories.jsonl"
+    _cli("export", "--db", db, "--what", "stories", "-o", str(st))
+    stories = {s["id"]: s for s in _events(st)}
+    assert a in stories and b not in stories and set(stories[a]["doc_ids"]) == {"a", "b"}
+    moved = next(e for e in evs if e["doc_id"] == "b")["id"]
+    assert _cli("review", "split", a, moved, "--db", db).returncode == 0
+    _cli("export", "--db", db, "--what", "stories", "-o", str(st))
+    stories = {s["id"]: s for s in _events(st)}
+    assert len(stories) == 2 and any(s["doc_ids"] == ["b"] for s in stories.values())

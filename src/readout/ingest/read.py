@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,7 +71,11 @@ def iter_inputs(paths: list[str]) -> Iterator[Document | Rejection]:
                 yield Rejection(src, f"unsupported file type {ext or '(none)'}; readout reads {', '.join(sorted(SUPPORTED))}")
             continue
         try:
-            size = path.stat().st_size
+            st = path.stat()
+            if not stat.S_ISREG(st.st_mode):
+                yield Rejection(src, "not a regular file (a pipe, socket or device); give readout files")
+                continue
+            size = st.st_size
             if size > MAX_BYTES:
                 yield Rejection(src, f"file too large ({size / 1e6:.0f} MB > {MAX_BYTES // (1024 * 1024)} MB limit); split it")
                 continue
@@ -98,6 +103,9 @@ def decode(data: bytes) -> tuple[str | None, str]:
         except UnicodeDecodeError:
             return None, "broken UTF-16 text"
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         return None, "binary data, not text (contains NUL bytes); convert it to UTF-8 text"
     try:
         return data.decode("utf-8"), "utf-8"
@@ -109,6 +117,23 @@ def decode(data: bytes) -> tuple[str | None, str]:
     if best is None or best.encoding is None or best.chaos > 0.2:
         return None, "not UTF-8 text and the encoding cannot be told; convert it to UTF-8"
     return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 without a byte-order mark: (text, encoding), else None. Told by the NUL bytes
+    that the high halves of Latin characters leave on one side (odd or even positions)."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.7 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return text, enc
+    return None
 
 
 def _control_ratio(text: str) -> float:
@@ -148,20 +173,47 @@ def _published(value: Any) -> DateValue | None | str:
     return DateValue(y, "year")
 
 
+def _bad_header_date(text: str) -> str | None:
+    """Why the header date of ``text`` is not a calendar date (2025-02-30, 2025-13), else None."""
+    _, header = parse_header(text)
+    pub = header.get("published")
+    if pub is None or isinstance(_published(pub.value), DateValue):
+        return None
+    return f"the header date {pub.value} is not a calendar date; correct the first line (YYYY-MM or YYYY-MM-DD)"
+
+
+def _invalid_unicode(*values: Any) -> bool:
+    """Lone surrogates (from JSON escapes such as \\ud800) cannot be stored or hashed."""
+    for v in values:
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
+
+
 def load_document(doc_id: str, text: str, meta: dict[str, Any], source: str | None) -> Document:
-    """A Document from its text and metadata; a ``published`` in ``meta`` wins over a header date."""
+    """A Document from its text and metadata; a ``published`` in ``meta`` wins over a header date.
+
+    A header date that is not a calendar date is not used (the readers reject such files first).
+    """
     body_start, header = parse_header(text)
     doc = Document(doc_id=doc_id, text=text, body_start=body_start, source=source)
     pub = meta.get("published")
     if isinstance(pub, str):
         parsed = _published(pub)
         pub = parsed if isinstance(parsed, DateValue) else None
+    head_pub = header.get("published")
+    if head_pub is not None and not isinstance(_published(head_pub.value), DateValue):
+        head_pub = None
     if isinstance(pub, DateValue):
         doc.published, doc.published_source = pub, meta.get("published_source", "metadata")
-    elif header.get("published"):
-        doc.published, doc.published_source = header["published"], "header"
+    elif head_pub is not None:
+        doc.published, doc.published_source = head_pub, "header"
     doc.dateline = header.get("dateline")
-    doc.outlet = meta.get("outlet") or header.get("outlet")
+    outlet = meta.get("outlet")
+    doc.outlet = str(outlet) if outlet not in (None, "") else header.get("outlet")
     for key in ("title", "url", "language", "author"):
         if meta.get(key):
             setattr(doc, key, str(meta[key]))
@@ -177,6 +229,9 @@ def _from_text(path: Path, data: bytes) -> Document | Rejection:
         return Rejection(str(path), "empty file (only whitespace)")
     if _control_ratio(text) > 0.05:
         return Rejection(str(path), "binary data, not text (many control characters)")
+    bad_date = _bad_header_date(text)
+    if bad_date:
+        return Rejection(str(path), bad_date)
     return load_document(path.stem, text, {}, str(path))
 
 
@@ -213,6 +268,8 @@ def _record(path: Path, n: int, obj: Any, seen: set[str]) -> Document | Rejectio
         return Rejection(src, "missing 'id'", n)
     if not isinstance(text, str) or not text.strip():
         return Rejection(src, "missing or empty 'text'", n)
+    if _invalid_unicode(doc_id, text, *(obj.get(k) for k in ("title", "url", "language", "outlet", "author"))):
+        return Rejection(src, "invalid Unicode (a lone surrogate such as \\ud800); fix the escapes in this record", n)
     doc_id = str(doc_id)
     if doc_id in seen:
         return Rejection(src, f"id {doc_id!r} appears twice in this file; ids must be unique", n)
@@ -220,6 +277,8 @@ def _record(path: Path, n: int, obj: Any, seen: set[str]) -> Document | Rejectio
     pub = _published(obj.get("published"))
     if isinstance(pub, str):
         return Rejection(src, pub, n)
+    if pub is None and _bad_header_date(text):
+        return Rejection(src, str(_bad_header_date(text)), n)
     meta = {k: obj.get(k) for k in ("title", "url", "language", "outlet", "author")}
     meta["published"] = pub
     return load_document(doc_id, text, meta, src)
@@ -230,16 +289,30 @@ def _from_jsonl(path: Path, data: bytes) -> Iterator[Document | Rejection]:
     if text is None:
         yield Rejection(str(path), note)
         return
+    text = text.removeprefix("\ufeff")
     seen: set[str] = set()
-    for n, line in enumerate(text.splitlines(), 1):
+    records = 0
+    # Only \n ends a record: str.splitlines() would also split at U+2028, U+0085, ..., which JSON
+    # strings may hold unescaped.
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
+        records += 1
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             yield Rejection(f"{path}:{n}", f"not valid JSON ({e.msg} at column {e.colno})", n)
             continue
+        except RecursionError:
+            yield Rejection(f"{path}:{n}", "JSON nested too deeply; a record is a flat object with id and text", n)
+            continue
+        except ValueError as e:  # e.g. an integer with more digits than Python converts
+            yield Rejection(f"{path}:{n}", f"not valid JSON ({str(e).split(';')[0]})", n)
+            continue
         yield _record(path, n, obj, seen)
+    if not records:
+        yield Rejection(str(path), "no records in the file (only blank lines)")
 
 
 def _from_csv(path: Path, data: bytes) -> Iterator[Document | Rejection]:
@@ -247,6 +320,7 @@ def _from_csv(path: Path, data: bytes) -> Iterator[Document | Rejection]:
     if text is None:
         yield Rejection(str(path), note)
         return
+    text = text.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -255,17 +329,24 @@ def _from_csv(path: Path, data: bytes) -> Iterator[Document | Rejection]:
         return
     cols = [h.strip().lower() for h in header]
     if "id" not in cols or "text" not in cols:
-        yield Rejection(str(path), "CSV needs a header row with at least the columns id and text")
+        hint = " (this file seems to use ';' between fields; readout reads comma-separated files)" \
+            if len(cols) == 1 and ";" in cols[0] else ""
+        yield Rejection(str(path), f"CSV needs a header row with at least the columns id and text{hint}")
         return
     seen: set[str] = set()
+    records = 0
     try:
         for row in reader:
             n = reader.line_num
             if not any(c.strip() for c in row):
                 continue
+            records += 1
             if len(row) != len(cols):
                 yield Rejection(f"{path}:{n}", f"row has {len(row)} columns, the header has {len(cols)}", n)
                 continue
             yield _record(path, n, dict(zip(cols, row, strict=True)), seen)
     except csv.Error as e:
         yield Rejection(f"{path}:{reader.line_num}", f"broken CSV: {e}", reader.line_num)
+        return
+    if not records:
+        yield Rejection(str(path), "no records in the file (only the header row)")

@@ -177,3 +177,22 @@ def gold_from_confirmed(events: list[dict[str, Any]], corpus: str = "readout") -
         })
     return {"corpus": corpus, "format": "readout-gold/1",
             "docs": [{"doc_id": d, "events": evs} for d, evs in sorted(docs.items())], "discrepancies": []}
+
+
+def story_moves(events: list[dict[str, Any]], corrections: list[dict[str, Any]]) -> dict[str, str]:
+    """Event id -> story id for the merges and splits analysts made, on the current grouping."""
+    cluster = {e["id"]: e.get("cluster_id") for e in events}
+    moves: dict[str, str] = {}
+    for c in corrections:
+        targets = c["target"] if isinstance(c["target"], list) else [c["target"]]
+        if c["kind"] == "merge":
+            keep = targets[0]
+            for eid, cid in cluster.items():
+                if moves.get(eid, cid) in targets[1:]:
+                    moves[eid] = keep
+        elif c["kind"] == "split":
+            new = stable_id("story", "split", *sorted(c["changes"]["event_ids"]))
+            for eid in c["changes"]["event_ids"]:
+                if eid in cluster:
+                    moves[eid] = new
+    return moves

@@ -106,6 +106,19 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
+    # -- progress records -------------------------------------------------------------------
+    def progress(self, key: str) -> str | None:
+        """The progress record ``key`` (e.g. an ingest that has not finished), or None."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [f"progress:{key}"]).fetchone()
+        return row[0] if row else None
+
+    def set_progress(self, key: str, value: str | None) -> None:
+        """Set (or, with None, clear) a progress record; committed at once."""
+        if value is None:
+            self.con.execute("DELETE FROM meta WHERE key = ?", [f"progress:{key}"])
+        else:
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"progress:{key}", value])
+
     # -- documents ------------------------------------------------------------------------
     def document_by_hash(self, content_hash: str) -> str | None:
         row = self.con.execute(

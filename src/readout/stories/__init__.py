@@ -5,18 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from readout.stories.build import build_stories
+from readout.stories.build import build_stories, regroup
 from readout.stories.commitments import build_commitments
 from readout.stories.compare import compare_story
 
 
 def cross_document(events: list[dict[str, Any]], documents: dict[str, str] | None = None,
-                   today: dt.date | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                   today: dt.date | None = None, moves: dict[str, str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
                                                            list[dict[str, Any]], list[dict[str, Any]]]:
     """(events with cluster ids, stories, discrepancies, commitments) for all events of a corpus."""
     cluster_of, stories = build_stories(events)
     for ev in events:
         ev["cluster_id"] = cluster_of.get(ev["id"])
+    if moves:  # analysts merged or split stories: rebuild the records from their grouping
+        cluster_of, stories = regroup(events, moves)
+        for ev in events:
+            ev["cluster_id"] = cluster_of.get(ev["id"])
     by_story: dict[str, list[dict[str, Any]]] = {}
     for ev in events:
         by_story.setdefault(ev["cluster_id"], []).append(ev)

@@ -182,12 +182,33 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
     members: dict[int, list[Group]] = defaultdict(list)
     for i, g in enumerate(groups):
         members[find(i)].append(g)
+    return _records([members[root] for root in sorted(members)])
+
+
+def regroup(events: list[dict[str, Any]], moves: dict[str, str]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Stories after analysts moved events (``moves``: event id -> story id to join): the story
+    records are rebuilt from the corrected grouping, with the same rules for dates and labels."""
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ev in events:
+        by_story[moves.get(ev["id"], ev.get("cluster_id") or ev["id"])].append(ev)
+    gs = []
+    for sid, evs in by_story.items():
+        groups = _groups(evs)
+        for g in groups:
+            g.story_id = sid  # type: ignore[attr-defined]
+        gs.append(groups)
+    return _records(gs, keep_ids=True)
+
+
+def _records(clusters: list[list[Group]], keep_ids: bool = False) -> tuple[dict[str, str], list[dict[str, Any]]]:
     cluster_of: dict[str, str] = {}
     stories: list[dict[str, Any]] = []
-    for root in sorted(members):
-        gs = members[root]
+    for gs in clusters:
+        if not gs:
+            continue
         evs = [e for g in gs for e in g.events]
-        cid = stable_id("story", min(e["id"] for e in evs))
+        cid = getattr(gs[0], "story_id", None) if keep_ids else None
+        cid = cid or stable_id("story", min(e["id"] for e in evs))
         best = _best_date(gs)
         for g in gs:
             for e in g.events:
