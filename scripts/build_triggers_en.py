@@ -228,6 +228,8 @@ ROWS = [
     ("REQUEST", None, "phrase", "make conditional", D, [], 0.8, {"words": ["conditional", "on"]}),
     ("REQUEST", "meet", "phrase", "ask for a meeting", D, [], 0.8, {"words": ["asked", "meeting"]}),
     ("REQUEST", None, "verb", "invite", D, [], 0.6),
+    ("REQUEST", None, "verb", "propose", D, ["to"], 0.7),
+    ("REQUEST", None, "noun", "proposal", D, ["to"], 0.6),
     # --- ACCUSE ---
     ("ACCUSE", "allege", "verb", "accuse", D, [], 0.9),
     ("ACCUSE", "allege", "noun", "accusation", D, ["against"], 0.8),

@@ -156,6 +156,11 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
 
     if joint:
         actors = dedupe(ms)
+        if both and ctx.parties and g is grammar("en"):
+            # "the two sides had agreed …": the sides of the last joint act, not the people named later
+            before_trigger = [m for m in actors if m.end <= trig_start]
+            actors = dedupe(before_trigger + dedupe(ctx.parties)) if len(before_trigger) < 2 else actors
+            roles.from_context = True
         if len(actors) < 2:
             # the other participant from elsewhere in the sentence: a subject, not a prepositional
             # object ("hat Moskau seine Angriffe auf die Ukraine ausgeweitet"); the nearest before first
@@ -204,6 +209,13 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             actors.append(m)  # "US-Militärschläge", "die russische Zusage"
         else:
             rest.append(m)
+    if not actors and rest and g is grammar("en") and trig.kind != "noun" and all(m.start > trig_end for m in rest):
+        # English subject-verb-object: what follows the verb is its object; the subject is earlier
+        earlier = [m for m in ctx.mentions_in(sent.start, trig_start) if (m.start, m.end) not in exclude]
+        subject = earlier[-1] if earlier else ctx.last_person_before(sent.start)
+        if subject is not None:
+            actors.append(subject)
+            roles.from_context = not earlier
     if not actors and rest:
         # German verb-second: a name right after the finite verb is the subject even when an object
         # leads the clause ("23 ukrainische Soldaten will Russland … entlassen")

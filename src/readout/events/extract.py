@@ -249,8 +249,9 @@ def _group(matches: list[Match], english: bool = False) -> list[tuple[Match, lis
         frame_verbs = [m for m in verbs if m.rank >= 2.5]
         if frame_verbs:
             head = max(frame_verbs, key=lambda m: m.rank)
-            if english:
+            if english and head.trigger.type != "REJECT":
                 # English word order: a frame verb governs what follows it; what precedes is its own event
+                # (a rejection also governs what it rejects before it: "the demands were unacceptable")
                 before = [m for m in ms if m.start < head.start and m is not head]
                 out.extend((m, []) for m in before)
                 out.append((head, [m for m in ms if m.start > head.start]))

@@ -30,7 +30,7 @@ _PLANNED = {
 _FUTURE_AUX = {"wird", "werden", "werde", "werdet", "wirst"}
 # English: the same four values from English cues (data/events/modality_en.json extends them)
 _EN = {
-    "negation": {"not", "n't", "no", "never", "neither", "nor", "nobody", "nothing", "none"},
+    "negation": {"not", "n't", "no", "never", "neither", "nor"},
     "hypothetical": {"could", "might", "may", "possible", "possibly", "potential", "potentially", "perhaps",
                      "maybe", "hypothetical", "conceivably", "if", "unless", "would"},
     "planned": {"will", "'ll", "plan", "plans", "planned", "planning", "scheduled", "expected", "intends", "intend",
