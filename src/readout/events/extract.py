@@ -174,8 +174,8 @@ def extract_events(doc: Document) -> list[Event]:
         events.extend(sent_events)
         first_contact = True
         for ev in sent_events:
-            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2 and not ev.anaphoric \
-                    and first_contact:
+            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2 \
+                    and (not ev.anaphoric or not ctx.contacts) and first_contact:
                 # "the call" named again, or a second word for it in the same sentence, is the same contact
                 ctx.contacts.append(ev)
                 first_contact = False
@@ -185,6 +185,7 @@ def extract_events(doc: Document) -> list[Event]:
                                for a in ev.actors]
         _maybe_ellipsis(doc, sent, ctx, events)
     _paragraph_dates(doc, events)
+    _same_planned_meeting(events)
     # an event with no party at all ("Teams trafen aufeinander") is not one readout can code
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
 
@@ -196,6 +197,22 @@ def _generic(sent: Sentence, m: Match, clauses: list[tuple[int, int]], g: Any) -
         return False
     prev = [t.text.lower() for t in sent.tokens if clauses[i - 1][0] <= t.start < clauses[i - 1][1]]
     return bool(prev) and prev[-1] in g.generic_frames
+
+
+def _same_planned_meeting(events: list[Event]) -> None:
+    """'ein baldiges Treffen mit Putin' … 'die Wahrscheinlichkeit eines direkten Treffens zwischen Trump und
+    Putin': one future meeting talked about twice; the later mention is linked to the first."""
+    seen: list[Event] = []
+    for ev in events:
+        if ev.type != "CONSULT" or ev.modality not in ("planned", "hypothetical") or any(
+                ln.get("rel") == "outcome_of" for ln in ev.links):
+            continue
+        people = {a.name for a in ev.actors}
+        first = next((p for p in seen if {a.name for a in p.actors} == people and len(people) >= 2), None)
+        if first is not None:
+            ev.links.append({"rel": "same_as", "event_id": first.id})
+        else:
+            seen.append(ev)
 
 
 def _paragraph_dates(doc: Document, events: list[Event]) -> None:
@@ -459,10 +476,14 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     contact = ctx.current_contact(head.start)
     outcome = contact is not None and etype in OUTCOME_TYPES and etype != "RETREAT" and not head.reference
     if contact is not None and etype == "CONSULT" and not head.reference:
-        # a summit that was not discussed or is only planned, a briefing within the call: the call's story
+        # a summit that was not discussed or is only planned, a briefing within the call: the call's story;
+        # a planned meeting of other people than the contact's is a story of its own
         keys = {_actor(m).key() for m in roles.actors + roles.recipients}
-        outcome = modality != "asserted" or (trig.frame == "directed" and bool(keys)
-                                             and keys <= {a.key() for a in contact.actors})
+        people = {m.name for m in roles.actors + roles.recipients if m.kind == "person"}
+        contact_people = {a.name for a in contact.actors if a.country or a.org}
+        other_people = len(people) >= 2 and bool(people - contact_people)
+        outcome = (modality != "asserted" and not other_people) or (
+            trig.frame == "directed" and bool(keys) and keys <= {a.key() for a in contact.actors})
     if outcome and _anterior(doc, sent, head):
         outcome = False  # "auf den sich beide vor einer Woche geeinigt hatten": before the call, not from it
     if etype in ("CONCEDE", "RETREAT") and modality == "negated" and _refusal(doc, head):

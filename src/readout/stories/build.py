@@ -107,7 +107,7 @@ def _groups(events: list[dict[str, Any]]) -> list[Group]:
     groups: dict[str, Group] = {}
     order: list[Group] = []
     for ev in events:
-        parent = next((ln["event_id"] for ln in ev.get("links") or [] if ln.get("rel") == "outcome_of"), None)
+        parent = next((ln["event_id"] for ln in ev.get("links") or [] if ln.get("rel") in ("outcome_of", "same_as")), None)
         if parent and parent in groups:
             g = groups[parent]
             g.events.append(ev)
