@@ -481,7 +481,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         keys = {_actor(m).key() for m in roles.actors + roles.recipients}
         people = {m.name for m in roles.actors + roles.recipients if m.kind == "person"}
         contact_people = {a.name for a in contact.actors if a.country or a.org}
-        other_people = len(people) >= 2 and bool(people - contact_people)
+        other_people = len(people) >= 2 and bool(people - contact_people) and not roles.from_context
         outcome = (modality != "asserted" and not other_people) or (
             trig.frame == "directed" and bool(keys) and keys <= {a.key() for a in contact.actors})
     if outcome and _anterior(doc, sent, head):
