@@ -50,6 +50,8 @@ class Token:
     mood: str | None = None  # "Ind", "Sub1" (Konjunktiv I), "Sub2" (Konjunktiv II), "Imp"
     tense: str | None = None  # "Pres", "Past"
     finite: bool = False
+    head: int | None = None  # index of the syntactic head in the sentence (when parsed)
+    dep: str | None = None  # UD relation to the head (nsubj, obj, obl, ...) when parsed
 
 
 @dataclass(slots=True)

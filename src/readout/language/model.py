@@ -52,14 +52,17 @@ def load_model() -> Any:
     return spacy.load(path)
 
 
-def tag_tokens(words: list[str]) -> list[dict[str, Any]]:
+def tag_tokens(words: list[str], parse: bool = False) -> list[dict[str, Any]]:
     """One dict per word: ``text``, ``pos`` (UPOS), ``lemma`` (None unless a lemmatizer was trained),
     ``morph`` (UD features, e.g. ``{"Mood": "Sub", "Tense": "Pres", "VerbForm": "Fin", ...}``),
-    and ``head`` (index into ``words``) and ``dep`` when the model has a parser, else None."""
-    return tag_sentences([words])[0]
+    ``head`` (index into ``words``; the root points to itself) and ``dep`` (UD relation, ``root``
+    for the root) when ``parse`` is asked for and the model has a parser, else None. Parsing costs about as much as everything else together, so
+    callers ask for it only on the sentences that need it (event triggers)."""
+    return tag_sentences([words], parse=parse)[0]
 
 
-def tag_sentences(sentences: Iterable[list[str]], batch_size: int = 256) -> list[list[dict[str, Any]]]:
+def tag_sentences(sentences: Iterable[list[str]], parse: bool = False,
+                  batch_size: int = 256) -> list[list[dict[str, Any]]]:
     """:func:`tag_tokens` for many sentences at once; batching is several times faster."""
     from spacy.tokens import Doc
 
@@ -68,11 +71,14 @@ def tag_sentences(sentences: Iterable[list[str]], batch_size: int = 256) -> list
     out: list[list[dict[str, Any]]] = [[] for _ in sentences]
     todo = [i for i, words in enumerate(sentences) if words]
     # spaCy refuses empty and whitespace-only words; they carry no grammar anyway
-    docs = (Doc(nlp.vocab, words=[w if w.strip() else "_" for w in sentences[i]]) for i in todo)
-    parsed = "parser" in nlp.pipe_names
+    docs: Iterable[Any] = (Doc(nlp.vocab, words=[w if w.strip() else "_" for w in sentences[i]]) for i in todo)
+    parsed = parse and "parser" in nlp.pipe_names
+    for name, component in nlp.pipeline:
+        if name != "parser" or parsed:
+            docs = component.pipe(docs, batch_size=batch_size)
     tagged = "tagger" in nlp.pipe_names
-    lemmas = "trainable_lemmatizer" in nlp.pipe_names or "lemmatizer" in nlp.pipe_names
-    for i, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size), strict=True):
+    lemmas = "trainable_lemmatizer" in nlp.pipe_names
+    for i, doc in zip(todo, docs, strict=True):
         out[i] = [_token(t, w, tagged, lemmas, parsed) for t, w in zip(doc, sentences[i], strict=True)]
     return out
 
@@ -90,5 +96,5 @@ def _token(t: Any, word: str, tagged: bool, lemmas: bool, parsed: bool) -> dict[
         "lemma": (t.lemma_ or None) if lemmas else None,
         "morph": morph,
         "head": t.head.i if parsed else None,
-        "dep": t.dep_ if parsed else None,
+        "dep": ("root" if t.dep_ == "ROOT" else t.dep_) if parsed else None,
     }
