@@ -55,7 +55,7 @@ SUBJUNCTIVE = {"Sub1", "Sub2"}
 
 # Measured shares of met expectations, rounded down; raise them as the language core improves.
 RATCHET = {
-    "sentences": 1.0, "tokens": 1.0, "mood": 1.0, "entities": 0.84, "roles": 0.96, "adjectives": 1.0,
+    "sentences": 1.0, "tokens": 1.0, "mood": 1.0, "entities": 0.96, "roles": 0.96, "adjectives": 1.0,
     "metonyms": 1.0, "dates": 1.0, "weekdays": 1.0, "relative": 1.0, "night": 1.0, "deadline": 0.93,
     "clock": 1.0, "durations": 1.0, "quantities": 1.0,
 }
