@@ -45,10 +45,10 @@ from readout.pipeline import (
     IngestReport,
     analyse_document,
     analysis_failure,
-    annotations,
     ingest,
     run,
 )
+from readout.pipeline import annotations as document_annotations
 from readout.store import Store
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ def analyse_partition(docs: list[Document], time_limit: float | None = TIME_LIMI
             "position": i, "doc_id": doc.doc_id, "status": "ok", "reason": None,
             "seconds": time.perf_counter() - started, "n_events": len(doc.events),
             "document": json.dumps(meta, ensure_ascii=False),
-            "annotations": json.dumps(annotations(doc), ensure_ascii=False),
+            "annotations": json.dumps(document_annotations(doc), ensure_ascii=False),
             "events": json.dumps([to_record(ev) for ev in doc.events], ensure_ascii=False),
         })
     sink = pa.BufferOutputStream()

@@ -212,8 +212,11 @@ def ingest(paths: Iterable[str], store: Store, on_item: Callable[[str], None] | 
             if on_item:
                 on_item(item.source)
             continue
-        done = item if isinstance(item, Analysed) else None
-        doc = done.doc if done is not None else item
+        done: Analysed | None = None
+        if isinstance(item, Analysed):
+            done, doc = item, item.doc
+        else:
+            doc = item
         if doc.doc_id in stored_hash:
             if stored_hash[doc.doc_id] == doc.content_hash:
                 report.unchanged.append(doc.doc_id)

@@ -243,9 +243,13 @@ def _from_html(path: Path, data: bytes) -> Document | Rejection:
         return Rejection(str(path), note)
     try:
         text = trafilatura.extract(raw, output_format="txt", include_comments=False, include_tables=False)
-        meta = trafilatura.extract_metadata(raw)
     except Exception as e:  # trafilatura raises many kinds on broken markup
-        return Rejection(str(path), f"cannot parse the HTML: {type(e).__name__}: {e}")
+        return Rejection(str(path), f"cannot parse the HTML ({type(e).__name__}{': ' + str(e) if str(e) else ''}); "
+                                    "the markup is too broken to find the article text")
+    try:
+        meta = trafilatura.extract_metadata(raw)
+    except Exception:  # htmldate trips over some broken trees; the text is still good
+        meta = None
     if not text or not text.strip():
         return Rejection(str(path), "no article text found in the HTML page")
     info: dict[str, Any] = {}

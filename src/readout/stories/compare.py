@@ -60,7 +60,7 @@ def _tone(cid: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 ]
                 tones_a = ", ".join(sorted({c["tone"] for c, _ in ca}))
                 tones_b = ", ".join(sorted({c["tone"] for c, _ in cb}))
-                out.append({"id": stable_id("dis", cid, "tone", a, b), "cluster_id": cid, "kind": "tone",
+                out.append({"id": stable_id("dis", cid, "tone", a, pa, b, pb), "cluster_id": cid, "kind": "tone",
                             "about": f"{a} calls the contact {pa} ({tones_a}); {b} {pb} ({tones_b})",
                             "accounts": acc})
     return out

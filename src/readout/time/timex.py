@@ -86,6 +86,8 @@ def _weekday(wd: str, pub: DateValue | None, forward: bool, label: str) -> tuple
 
         idx = _wd()[wd.lower()]
     day = _anchor(pub)
+    if day is not None and not (dt.date.min + dt.timedelta(days=8) <= day <= dt.date.max - dt.timedelta(days=8)):
+        day = None  # a header date at the edge of the calendar (9999-12-31) anchors nothing
     if day is not None:
         if forward:
             delta = (idx - day.weekday()) % 7 or 7
