@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from readout.model import DateValue, Quantity, Timex
-from readout.time.timex import _anchor, _weekday, _year_for
+from readout.time.timex import _anchor, _weekday, _year_for, season, shifted
 
 
 @cache
@@ -245,22 +245,9 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
             w = g["w"].lower()
             days = -7 if "next" in w else (0 if "this" in w else 7)
             label = "week " + ("after" if days < 0 else "of" if days == 0 else "before") + " publication"
-        day = _anchor(pub)
-        if days > 36500 * 3:  # "10,000 years ago": history, not a date readout can place
-            return Timex(0, 0, "", None, "unknown", "date", f"{label}; too far back")
-        if day is not None:
-            d = day - dt.timedelta(days=days)
-            prec = "day" if days < 60 else ("month" if days < 400 else "year")
-            v = d.isoformat() if prec == "day" else (d.isoformat()[:7] if prec == "month" else str(d.year))
-            return Timex(0, 0, "", v, prec, "date", label, future=days < 0)  # type: ignore[arg-type]
-        if pub is not None and pub.value:
-            return Timex(0, 0, "", pub.value[:4], "year", "date", f"{label}; publication {pub.precision} only",
-                         future=days < 0)
-        return Timex(0, 0, "", None, "unknown", "date", f"{label}; no anchor")
+        return shifted(pub, days, label, week=kind == "rel_week")
     if kind == "season":
-        y = g.get("y") or (pub.value[:4] if pub and pub.value else None)
-        return Timex(0, 0, "", y, "year" if y else "unknown", "date",
-                     f"season {g['s']}" + ("" if g.get("y") else "; year from publication" if y else "; no anchor"))
+        return season(g, pub)
     if kind == "year":
         return Timex(0, 0, "", g["y"], "year", "date", "explicit year")
     if kind == "clock":

@@ -169,6 +169,32 @@ def _looks_ahead(text: str, s: int, e: int) -> bool:
     return bool(_FUTURE.search(clause)) and not _PAST.search(clause)
 
 
+def shifted(pub: DateValue | None, days: int, label: str, week: bool = False) -> Timex:
+    """A time ``days`` before publication (negative: after); a named week resolves to its month.
+    Shared by the German and English rules ("vor drei Tagen", "three days ago", "last week")."""
+    day = _anchor(pub)
+    if days > 36500 * 3:  # "vor 10.000 Jahren": history, not a date readout can place
+        return Timex(0, 0, "", None, "unknown", "date", f"{label}; too far back")
+    if day is not None:
+        d = day - dt.timedelta(days=days)
+        prec = "day" if not week and days < 60 else ("month" if days < 400 else "year")
+        v: str | None = d.isoformat() if prec == "day" else (d.isoformat()[:7] if prec == "month" else str(d.year))
+        if week:
+            v, prec, label = _week_value(d, label)
+            v = v or None
+        return Timex(0, 0, "", v, prec, "date", label, future=days < 0)  # type: ignore[arg-type]
+    if pub is not None and pub.value:
+        return Timex(0, 0, "", pub.value[:4], "year", "date", f"{label}; publication {pub.precision} only",
+                     future=days < 0)
+    return Timex(0, 0, "", None, "unknown", "date", f"{label}; no anchor")
+
+
+def season(g: dict, pub: DateValue | None) -> Timex:
+    y = g.get("y") or (pub.value[:4] if pub and pub.value else None)
+    return Timex(0, 0, "", y, "year" if y else "unknown", "date",
+                 f"season {g['s']}" + ("" if g.get("y") else "; year from publication" if y else "; no anchor"))
+
+
 def _week_value(d: dt.date, label: str) -> tuple[str, str, str]:
     """A week named relative to publication: its month when the whole week lies in one month."""
     monday = d - dt.timedelta(days=d.weekday())
@@ -346,26 +372,9 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, ahead: bool = F
             w = g["w"].lower()
             days = -7 if ("nächst" in w or "kommend" in w) else (0 if "diese" in w else 7)
             label = "week " + ("after" if days < 0 else "of" if days == 0 else "before") + " publication"
-        day = _anchor(pub)
-        if days > 36500 * 3:  # "vor 10.000 Jahren": history, not a date readout can place
-            return Timex(0, 0, "", None, "unknown", "date", f"{label}; too far back")
-        if day is not None:
-            d = day - dt.timedelta(days=days)
-            prec = "day" if kind == "ago" and days < 60 else ("month" if days < 400 else "year")
-            v = d.isoformat() if prec == "day" else (d.isoformat()[:7] if prec == "month" else str(d.year))
-            if kind == "rel_week":
-                v, prec, label = _week_value(d, label)
-                if not v:
-                    v = None
-            return Timex(0, 0, "", v, prec, "date", label, future=days < 0)  # type: ignore[arg-type]
-        if pub is not None and pub.value:
-            return Timex(0, 0, "", pub.value[:4], "year", "date", f"{label}; publication {pub.precision} only",
-                         future=days < 0)
-        return Timex(0, 0, "", None, "unknown", "date", f"{label}; no anchor")
+        return shifted(pub, days, label, week=kind == "rel_week")
     if kind == "season":
-        y = g.get("y") or (pub.value[:4] if pub and pub.value else None)
-        return Timex(0, 0, "", y, "year" if y else "unknown", "date",
-                     f"season {g['s']}" + ("" if g.get("y") else "; year from publication" if y else "; no anchor"))
+        return season(g, pub)
     if kind == "year":
         return Timex(0, 0, "", g["y"], "year", "date", "explicit year")
     if kind == "clock":
