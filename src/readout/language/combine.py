@@ -3,6 +3,7 @@
 The trained model (language/model.py: tagger and morphologizer, 94 % POS, 99 % mood on UD German)
 refines the rule-based tokens of language/de.py:
 
+- every token of those sentences gets its syntactic ``head`` and ``dep`` (nsubj, obj, obl, …);
 - a verb the rules did not recognise (sentence-initial, capitalised, an unknown stem) becomes a
   verb with the model's finiteness;
 - Konjunktiv the rules missed ("nachgäbe", "strebe") is taken from the model's ``Mood=Sub`` and
@@ -46,10 +47,11 @@ def refine(sentences: list[Sentence]) -> None:
     if os.environ.get("READOUT_NO_MODEL") or not model.available():
         return
     todo = [s for s in sentences if s.tokens and not s.is_heading and _can_hold_event(s)]
-    tagged = model.tag_sentences([[t.text for t in s.tokens] for s in todo])
+    tagged = model.tag_sentences([[t.text for t in s.tokens] for s in todo], parse=True)
     for sent, tags in zip(todo, tagged, strict=True):
         for tok, tag in zip(sent.tokens, tags, strict=True):
             mpos, morph = tag["pos"], tag["morph"]
+            tok.head, tok.dep = tag["head"], tag["dep"]  # subject/object structure for the events stage
             if mpos in ("VERB", "AUX") and tok.pos in ("NOUN", "ADV", "ADJ", "X") and tok.text[:1].isupper() \
                     and tok is sent.tokens[0]:
                 tok.pos = mpos  # "Verlangt wurde …": a sentence-initial verb
