@@ -249,14 +249,25 @@ def _verb_objects(matches: list[Match]) -> list[Match]:
     return out
 
 
-def _group(matches: list[Match], english: bool = False) -> list[tuple[Match, list[Match]]]:
+def _complement(text: str, frame: Match, m: Match) -> bool:
+    between = text[frame.end:m.start].lower()
+    return bool(re.search(r"\b(?:to|that|would|will)\b", between)) and not re.search(
+        r"\b(?:when|while|after|before|as|because|since|during)\b", between)
+
+
+def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> list[tuple[Match, list[Match]]]:
     """Heads and what they absorb, clause by clause."""
     out: list[tuple[Match, list[Match]]] = []
     by_clause: dict[tuple[int, int], list[Match]] = {}
     if english:
         matches = _verb_objects(matches)
+    frames = [m for m in matches if m.rank >= 2.5 and m.trigger.kind != "noun"
+              and m.trigger.type in ("AGREE", "REQUEST", "CONCEDE", "REJECT", "THREATEN")]
     for m in matches:
-        if m.reference or m.independent or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb"):
+        # "agreed that the negotiators would meet", "urged them to meet": the meeting is what was agreed
+        governed = english and m.trigger.type == "CONSULT" and m.trigger.kind == "verb" and any(
+            f.clause == m.clause and f.start < m.start and _complement(sent_text, f, m) for f in frames)
+        if (m.reference or m.independent or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb")) and not governed:
             # a contact verb is its own event, never the content of another ("empfing X und sagte zu, …")
             out.append((m, []))
         else:
@@ -302,7 +313,7 @@ def _group(matches: list[Match], english: bool = False) -> list[tuple[Match, lis
 
 def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, int]], matches: list[Match],
                         ctx: DocContext, exclude: set[tuple[int, int]]) -> list[Event]:
-    groups = _group(matches, doc.language == "en")
+    groups = _group(matches, doc.language == "en", doc.text)
     g = grammar(doc.language or "de")
     cond_clauses = [c for c in clauses if doc.text[c[0]:c[1]].split(maxsplit=1)[0:1]
                     and doc.text[c[0]:c[1]].split(maxsplit=1)[0].lower() in g.condition_starts]
@@ -537,6 +548,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         ev.location = roles.location.name
     if trig.kind == "noun":
         ev.anaphoric = head.reference or _definite_reference(doc, sent, head)
+    elif etype == "CONSULT" and re.match(r"\s+(?:the|this|that|their|its)\s+(?:\w+\s+)?(?:meeting|talks|call|summit|conversation|negotiations)\b",
+                                         doc.text[head.end:head.end + 40], re.IGNORECASE):
+        ev.anaphoric = True  # "hosted the meeting": the meeting already reported
     explicit = re.match(r"\s+(?:mit|zwischen|with|between)\s", doc.text[head.end:head.end + 20])
     # the participants of a contact named again ("nach dem Gespräch") are those of the first report
     ev.guessed_actors = roles.from_context or (head.reference and not explicit)
