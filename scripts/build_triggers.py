@@ -357,6 +357,9 @@ ROWS = [
     ("REJECT", None, "phrase", "nicht hinnehmbar", D, [], 0.8, {"words": ["nicht", "hinnehmbar"]}),
     ("REJECT", None, "phrase", "kommt nicht in Frage", D, [], 0.75, {"words": ["nicht", "Frage"], "requires": ["kommt", "komme", "kämen", "käme"]}),
     ("MOBILIZE", None, "phrase", "Kampfjets aufsteigen lassen", D, [], 0.8, {"words": ["Kampfjets", "aufsteigen"]}),
+    ("THREATEN", None, "phrase", "mit dem Feuer spielen", D, [], 0.8, {"words": ["Feuer", "spielen"]}),
+    ("REJECT", None, "phrase", "steht nicht zur Debatte", D, [], 0.8, {"words": ["nicht", "Debatte"]}),
+    ("REJECT", None, "phrase", "nicht verhandelbar", D, [], 0.8, {"words": ["nicht", "verhandelbar"]}),
 ]
 
 
