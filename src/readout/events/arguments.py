@@ -119,12 +119,49 @@ def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -
     return out
 
 
+_VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+def _prefield_subject(sent: Sentence, clause: tuple[int, int], ctx: DocContext, exclude: set[tuple[int, int]],
+                      g: Grammar) -> EntityMention | None:
+    """'Christoph Heusgen, bis vor kurzem Vorsitzender der …, warf Trump Naivität vor': a clause that
+    opens with the finite verb after an apposition has its subject in the sentence's first field."""
+    toks = sent.tokens
+    if clause[0] <= sent.start:
+        return None
+    ctoks = [t for t in toks if clause[0] <= t.start < clause[1] and t.pos != "PUNCT"]
+    if not ctoks or not ctoks[0].finite or ctoks[0].pos not in ("VERB", "AUX"):
+        return None
+    before = [t for t in toks if sent.start <= t.start < clause[0]]
+    if not before or any(t.finite for t in before) or before[0].text.lower() in g.condition_starts:
+        return None
+    ms = [m for m in ctx.mentions_in(sent.start, clause[0]) if (m.start, m.end) not in exclude
+          and _prep_before(toks, m, sent.start, g) is None and Actor.from_mention(m).key()]
+    return ms[0] if ms and ms[0].start - sent.start <= 40 else None
+
+
+def _other_heads_scope(m: EntityMention, trig_start: int, trig_end: int, others: tuple[tuple[int, int], ...],
+                       prep: str | None, recipient_preps: set[str]) -> bool:
+    """'Angriffe auf die Huthi und Drohungen gegen den Iran': a prepositional object belongs to the
+    event noun it follows, not to another trigger of the same clause."""
+    for s, e in others:
+        if trig_end <= s and e <= m.start:
+            return True  # another trigger stands between this one and the mention
+        if e <= m.start < trig_start and prep in recipient_preps:
+            return True  # the object of an earlier trigger
+    return False
+
+
 def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause: tuple[int, int],
-           ctx: DocContext, exclude: set[tuple[int, int]]) -> Roles:
+           ctx: DocContext, exclude: set[tuple[int, int]], others: tuple[tuple[int, int], ...] = ()) -> Roles:
     toks = sent.tokens
     g = grammar(ctx.doc.language or "de")
     raw = ctx.mentions_in(clause[0], clause[1]) + pronoun_mentions(sent, clause, ctx)
     raw.sort(key=lambda m: m.start)
+    recipient_preps = set(trig.recipient_preps) | g.recipient_preps
+    if trig.kind == "noun" and others:
+        raw = [m for m in raw if not _other_heads_scope(m, trig_start, trig_end, others,
+                                                         _prep_before(toks, m, clause[0], g), recipient_preps)]
     ms: list[EntityMention] = []
     roles = Roles()
     joint = trig.frame == "joint" or (trig.type in ("AGREE", "CONSULT") and trig.frame != "self")
@@ -183,7 +220,6 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         roles.actors = actors
         return roles
 
-    recipient_preps = set(trig.recipient_preps) | g.recipient_preps
     if trig.frame == "directed" and both and trig.type in ("ASSAULT", "COERCE", "RETREAT"):
         sides = dedupe(ctx.parties) if trig.type == "RETREAT" else []  # violence: the last countries named
         roles.actors = dedupe(ms + (sides or ctx.last_countries_before(clause[0], 2)))[:2]
@@ -194,10 +230,15 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     rest: list[EntityMention] = []
     passive = bool(low_clause & {"was", "were", "been", "being", "wurde", "wurden", "worden"})
     possessor = _possessor(toks, ms, trig_start) if trig.kind != "verb" else None
+    subject = _prefield_subject(sent, clause, ctx, exclude, g) if g is grammar("de") and trig.kind != "noun" else None
+    if subject is not None:
+        actors.append(subject)
     for m in ms:
         prep = _prep_before(toks, m, clause[0], g)
         inside_trigger = m.start >= trig_start and m.end <= trig_end
-        if m is possessor:
+        if subject is not None and prep not in g.agent_preps:
+            rest.append(m)  # the subject stood before the apposition; what the clause names is its object
+        elif m is possessor:
             actors.append(m)  # "Russia's strikes", "the Kiev regime's drone attacks"
         elif trig.type == "MOBILIZE" and prep not in recipient_preps:
             rest.append(m)
@@ -205,6 +246,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             actors.append(m)  # "was attacked by Russia"
         elif trig.frame != "self" and prep in recipient_preps and not inside_trigger:
             recips.append(m)
+        elif prep in g.location_preps and m.kind == "state" and trig.type in _VIOLENT:
+            recips.append(m)  # "Angriffe im Jemen": where violence strikes is its target, not its author
         elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start):
             actors.append(m)  # "US-Militärschläge", "die russische Zusage"
         else:

@@ -329,7 +329,9 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
             continue  # "telefonieren regelmäßig": a practice, not one contact
-        roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude)
+        others = tuple((h.start, h.end) for h, _ in groups
+                       if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
+        roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude, others)
         if head.reference:
             modality, cue = "asserted", None
         else:
@@ -339,7 +341,9 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             # "…, mit neuen Sanktionen Druck aufzubauen": an aim or a plan, not something that happened
             prev = [c for c in clauses if c[1] <= head.clause[0]]
             opener = doc.text[prev[-1][0]:prev[-1][1]].split(maxsplit=1)[0].lower() if prev else ""
-            modality = "hypothetical" if opener in g.question_words or opener in ("ob", "whether") else "planned"
+            believed = bool(prev) and any(t.lemma.lower() in g.belief_verbs for t in _clause_tokens(sent, prev[-1]))
+            modality = "hypothetical" if opener in g.question_words or opener in ("ob", "whether") or believed \
+                else "planned"
         if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
                 t.text.lower() for t in ctoks}:
             modality = "hypothetical"  # "sei zu einem Treffen bereit": willing, not arranged
@@ -382,7 +386,10 @@ def _fold_complements(doc: Document, events: list[Event], clauses: list[tuple[in
             pi = next((i for i, c in enumerate(clauses) if c[0] <= prev.trigger.start < c[1]), None)
             toks = [t for s in doc.sentences if s.start <= ev.trigger.start < s.end for t in s.tokens
                     if ci is not None and clauses[ci][0] <= t.start < clauses[ci][1]]
-            if ci is not None and pi is not None and 0 < ci - pi <= 2 and _infinitive_clause(toks):
+            between = [t for s in doc.sentences if s.start <= ev.trigger.start < s.end for t in s.tokens
+                       if ci is not None and pi is not None and clauses[pi][1] <= t.start < clauses[ci][0]]
+            if ci is not None and pi is not None and 0 < ci - pi <= 2 and _infinitive_clause(toks) \
+                    and not any(t.finite for t in between):  # "…, weil er glaubt, … abzuschließen": glaubt's
                 for sp in ev.evidence:
                     if sp not in prev.evidence:
                         prev.evidence.append(sp)

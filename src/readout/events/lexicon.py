@@ -126,10 +126,12 @@ class Grammar:
     weapon_modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     elaboration_openers: tuple[str, ...] = ()
     generic_frames: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()  # "glaubt, … einen Deal abzuschließen": not a plan
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
-         "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads")
+         "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
+         "belief_verbs")
 
 
 @cache

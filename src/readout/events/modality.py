@@ -144,4 +144,26 @@ def clause_modality(toks: list[Token], trigger_index: int | None = None, negatio
             tail = [t for t in toks[j + 1:] if t.pos not in ("PUNCT",)]
             if tail and tail[-1].text.lower().endswith("en") and not tail[-1].text.lower().startswith("ge"):
                 return "planned", toks[j].text
+            if tail and not any(t.finite for t in tail):
+                # the infinitive after an inserted phrase: "werden mit X und, noch wichtiger, Y beginnen"
+                last = _clause_final(following)
+                if last is not None and last.text.lower().endswith("en") and not last.finite \
+                        and not last.text.lower().startswith("ge"):
+                    return "planned", toks[j].text
     return "asserted", None
+
+
+_CLAUSE_END = {".", "!", "?", ";", ":", "“", "”", "\"", "«", "»"}
+
+
+def _clause_final(following: list[Token] | tuple[Token, ...]) -> Token | None:
+    """The last word before the sentence or the quotation ends, unless a new finite verb comes first."""
+    last = None
+    for t in following:
+        if t.text in _CLAUSE_END:
+            return last
+        if t.finite:
+            return None
+        if t.pos != "PUNCT":
+            last = t
+    return last
