@@ -1,24 +1,28 @@
 """Train, measure and ship the small German spaCy model (src/readout/models/de_core).
 
-    .venv/bin/python scripts/train_language_model.py prepare            # DocBins (+ HanTa silver tags, cached)
+    .venv/bin/python scripts/train_language_model.py all                # prepare, train, evaluate, ship SHIP
+    .venv/bin/python scripts/train_language_model.py prepare            # DocBins + silver rows (HanTa cached)
     .venv/bin/python scripts/train_language_model.py train VARIANT      # one configuration, CPU
     .venv/bin/python scripts/train_language_model.py evaluate VARIANT   # GSD-test scores + speed -> scores.json
+    .venv/bin/python scripts/train_language_model.py speed V1 V2 ...    # re-measure words/s (use taskset -c 1)
+    .venv/bin/python scripts/train_language_model.py rules              # readout.language.de on the same test
     .venv/bin/python scripts/train_language_model.py table              # every evaluated variant, markdown
     .venv/bin/python scripts/train_language_model.py ship VARIANT       # copy to src/readout/models/de_core
-    .venv/bin/python scripts/train_language_model.py all                # prepare, train, evaluate, ship SHIP
 
 Data (see ../shared/data/README.md): UD German-GSD train with UPOS only (tagger), GSD dev + PUD with
-full annotation (tagger, morphologizer, parser, lemmatizer), GSD test for every number reported.
-Everything is written under build/language_model/ (git-ignored; out/ is rewritten by `readout run`);
-only `ship` touches the package.
+full annotation (tagger, morphologizer, parser, lemmatizer), GermEval 2014 text (silver), GSD test
+for every number reported. Work files go to build/language_model/ (git-ignored; out/ is rewritten
+by `readout run`); only `ship` touches the package. docs/language.md has the scores and the choice.
 
-Two conventions are reconciled before training, because the data come from different UD releases:
+The sources are made to agree before training, because they come from different UD releases:
 - The UPOS-only GSD train copy follows UD 2.3, where attributive determiners ("dieser", "keine",
   "meine") were PRON, adjectives in names PROPN, and so on. With HanTa's STTS tag of each token we
   replace an old tag that the current treebank (GSD dev + PUD, tagged by HanTa the same way)
   practically never uses for that STTS tag by the tag it nearly always uses ("harmonized").
 - PUD has no VerbForm and puts Tense on participles; we add VerbForm (Fin/Inf/Part) and drop the
   participle's Tense, as GSD does.
+Silver data: verbal features of the UPOS-only verbs from HanTa (STTS, lemma) and ablaut's
+conjugation tables (`silver_verb_feats`), and UPOS of GermEval text from HanTa's STTS tags.
 """
 
 from __future__ import annotations

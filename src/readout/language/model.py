@@ -1,7 +1,8 @@
 """The small trained German model: part of speech and verbal morphology for pre-tokenised words.
 
-A spaCy pipeline (tok2vec + tagger + morphologizer, see docs/language.md for the data, scores and
-speed) shipped as a directory inside the package, ``readout/models/de_core``. It is loaded once,
+A spaCy pipeline (tok2vec + tagger + morphologizer + a parser run only on request; see
+docs/language.md for the data, scores and speed) shipped as a directory inside the package,
+``readout/models/de_core``. It is loaded once,
 from disk only; nothing is downloaded. The words come from our own tokenizer (readout.language.de),
 so the pipeline's tokenizer is never used: each sentence becomes a ``Doc`` of the given words and
 runs through the trained components.
