@@ -140,6 +140,26 @@ def _prefield_subject(sent: Sentence, clause: tuple[int, int], ctx: DocContext, 
     return ms[0] if ms and ms[0].start - sent.start <= 40 else None
 
 
+_NOMINATIVE_DET = {"der", "die", "das", "ein", "eine", "diese", "dieser", "dieses", "jene", "jener", "beide", "viele",
+                   "mehrere", "einige", "zahlreiche", "alle"}
+
+
+def _nominal_prefield(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -> bool:
+    """'Die Opposition warf Trump Naivität vor': the subject is a noun phrase that names no actor,
+    so the names after the finite verb are its objects, not its subject."""
+    toks = [t for t in sent.tokens if clause[0] <= t.start < clause[1]]
+    if clause[0] > sent.start and any(t.pos != "PUNCT" for t in sent.tokens if t.start < clause[0]):
+        return False
+    toks = [t for t in toks if t.pos != "PUNCT"]
+    fin = next((i for i, t in enumerate(toks) if t.finite and t.pos in ("VERB", "AUX")), None)
+    if not fin or fin > 5:
+        return False
+    pre = toks[:fin]
+    if pre[0].text.lower() not in _NOMINATIVE_DET or pre[-1].pos != "NOUN" or any(t.pos == "ADP" for t in pre):
+        return False
+    return not ctx.mentions_in(pre[0].start, pre[-1].end)
+
+
 def _other_heads_scope(m: EntityMention, trig_start: int, trig_end: int, others: tuple[tuple[int, int], ...],
                        prep: str | None, recipient_preps: set[str]) -> bool:
     """'Angriffe auf die Huthi und Drohungen gegen den Iran': a prepositional object belongs to the
@@ -230,9 +250,14 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     rest: list[EntityMention] = []
     passive = bool(low_clause & {"was", "were", "been", "being", "wurde", "wurden", "worden"})
     possessor = _possessor(toks, ms, trig_start) if trig.kind != "verb" else None
-    subject = _prefield_subject(sent, clause, ctx, exclude, g) if g is grammar("de") and trig.kind != "noun" else None
+    german_verb = g is grammar("de") and trig.kind != "noun"
+    subject = _prefield_subject(sent, clause, ctx, exclude, g) if german_verb else None
     if subject is not None:
         actors.append(subject)
+    elif german_verb and trig.frame != "self" and _nominal_prefield(sent, clause, ctx):
+        recips.extend(m for m in ms if _prep_before(toks, m, clause[0], g) not in g.agent_preps)
+        roles.recipients = [m for m in dedupe(recips)]
+        return roles
     for m in ms:
         prep = _prep_before(toks, m, clause[0], g)
         inside_trigger = m.start >= trig_start and m.end <= trig_end

@@ -157,6 +157,7 @@ def extract_events(doc: Document) -> list[Event]:
         matches = find_matches(sent, doc.text, clauses, lex, lang)
         if not matches:
             _maybe_ellipsis(doc, sent, ctx, events)
+            _follow_up_quantities(doc, sent, events)
             continue
         gr = grammar(doc.language or "de")
         stext = doc.text[sent.start:sent.end].lower()
@@ -540,6 +541,10 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if trig.frame == "joint" or etype in ("AGREE", "CONSULT") and trig.frame != "directed":
         actor_objs = [_actor(m) for m in dedupe(actors + recipients)]
         recip_objs = []
+    if etype == "ACCUSE" and mode is None:
+        # "warf ihm Naivität vor" criticises; "warf ihm Kriegsverbrechen vor" alleges a wrong
+        clause_text = doc.text[head.clause[0]:head.clause[1]].lower()
+        mode = "allege" if any(w in clause_text for w in grammar(doc.language or "de").allege_words) else "disapprove"
     if etype == "ASSAULT" and mode in (None, "heavy-weapons"):
         mode = _weapon_mode(doc.text[sent.start:sent.end], doc.language or "de") or mode
     date, _ = _date_for(head.clause, sent, doc, trig, head.start)
@@ -643,6 +648,37 @@ def _maybe_ellipsis(doc: Document, sent: Sentence, ctx: DocContext, events: list
     )
     ev.summary = summarize(ev)
     events.append(ev)
+
+
+def _follow_up_quantities(doc: Document, sent: Sentence, events: list[Event]) -> None:
+    """Numbers a sentence without an event of its own adds to the event just told: a verbless
+    fragment ("Von 25 auf 50 Prozent – ein drastischer Schritt.") gives them to the last event of the
+    sentence before; a toll ("mehr als 20 Personen wurden verletzt") to the attack of the two before."""
+    qs = [q for q in doc.quantities if sent.start <= q.start and q.end <= sent.end]
+    i = doc.sentence_index(sent.start)
+    if not qs or i <= 0 or not events:
+        return
+    g = grammar(doc.language or "de")
+    words = {t.text.lower() for t in sent.tokens}
+    low = doc.text[sent.start:sent.end].lower()
+    before = doc.sentences[i - 1]
+    target = None
+    if not any(t.finite for t in sent.tokens) and len(sent.tokens) <= 15:
+        target = next((e for e in reversed(events) if e.evidence and before.start <= e.evidence[0].start < before.end), None)
+    elif words & g.casualty_words or any(" " in w and w in low for w in g.casualty_words):
+        lo = doc.sentences[max(0, i - 2)].start
+        target = next((e for e in reversed(events) if e.type == "ASSAULT" and e.evidence
+                       and lo <= e.evidence[0].start < sent.start), None)
+        qs = [q for q in qs if q.unit in (None, "person")]
+    if target is None or not qs:
+        return
+    for q in qs:
+        rec = {"value": q.value, "unit": q.unit, "what": q.what, "approx": q.approx, "text": q.text}
+        if rec not in target.quantities:
+            target.quantities.append(rec)
+    span = doc.span(sent.start, sent.end) if sent.end - sent.start <= 500 else doc.span(qs[0].start, qs[-1].end)
+    if span not in target.evidence:
+        target.evidence.append(span)
 
 
 def merge_same_event(events: list[Event]) -> list[Event]:

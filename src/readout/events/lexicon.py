@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-_NOUN_SUFFIXES = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
+_NOUN_SUFFIXES = ("", "s", "es", "e", "en", "n", "ns")  # not -er: "Kritiker" is a person, not "Kritik"
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _UMLAUT = str.maketrans({"a": "ä", "o": "ö", "u": "ü"})
 
@@ -127,11 +127,13 @@ class Grammar:
     elaboration_openers: tuple[str, ...] = ()
     generic_frames: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()  # "glaubt, … einen Deal abzuschließen": not a plan
+    allege_words: tuple[str, ...] = ()  # what makes a reproach an allegation of wrongdoing
+    casualty_words: frozenset[str] = frozenset()  # "mehr als 20 Personen wurden verletzt": an attack's toll
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
          "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
-         "belief_verbs")
+         "belief_verbs", "casualty_words")
 
 
 @cache
@@ -151,6 +153,7 @@ def grammar(lang: str = "de") -> Grammar:
         weapon_modes=tuple((m, tuple(v)) for m, v in data.get("weapon_modes", {}).items()),
         elaboration_openers=tuple(data.get("elaboration_openers", [])),
         generic_frames=frozenset(data.get("generic_frames", [])),
+        allege_words=tuple(data.get("allege_words", [])),
     )
 
 

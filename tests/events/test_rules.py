@@ -1,0 +1,76 @@
+"""Single rules of the events stage, each on sentences written for the test (not from any article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout.ingest import load_document
+from readout.model import to_record
+from readout.pipeline import process_document
+
+
+def events(text: str, lang: str = "de") -> list[dict]:
+    doc = load_document("rule", text, {"published": "2025-05-05", "language": lang}, source="test_rules")
+    process_document(doc)
+    return [to_record(e) for e in doc.events]
+
+
+def keys(actors: list[dict]) -> set[str]:
+    return {a.get("country") or f"IGO:{a.get('org')}" for a in actors}
+
+
+def one(evs: list[dict], etype: str) -> dict:
+    found = [e for e in evs if e["type"] == etype]
+    assert len(found) == 1, [(e["type"], e["evidence"][0]["text"]) for e in evs]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,lang,etype,values", [
+    ("Die USA erhöhten die Zölle auf Stahl aus Indien. Von 25 auf 50 Prozent – ein harter Schritt.", "de",
+     "SANCTION", {25.0, 50.0}),
+    ("In der Nacht griff Russland Charkiw mit Drohnen an. Die Stadt war erneut das Hauptziel, mindestens "
+     "zwölf Menschen wurden verletzt.", "de", "ASSAULT", {12.0}),
+    ("Russia attacked Kharkiv with drones overnight. The city was the main target again, and at least 12 "
+     "people were injured, officials said.", "en", "ASSAULT", {12.0}),
+])
+def test_numbers_of_the_next_sentence_go_to_the_event_just_told(text, lang, etype, values):
+    ev = one(events(text, lang), etype)
+    assert values <= {q["value"] for q in ev["quantities"]}
+    assert len(ev["evidence"]) == 2  # the sentence that gave the numbers is evidence too
+
+
+def test_numbers_of_an_unrelated_sentence_stay_out():
+    evs = events("In der Nacht griff Russland Charkiw mit Drohnen an. Die Stadt hat 1,4 Millionen Einwohner.")
+    assert not one(evs, "ASSAULT")["quantities"]
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("Der polnische Außenminister warf Putin Kriegsverbrechen vor.", "allege"),
+    ("Der französische Präsident warf Trump Naivität vor.", "disapprove"),
+])
+def test_a_reproach_criticises_unless_it_names_a_wrong(text, mode):
+    assert one(events(text), "ACCUSE")["mode"] == mode
+
+
+def test_the_subject_before_an_apposition_is_the_actor():
+    ev = one(events("Macron, seit Jahren ein Kritiker der Regierung in Budapest, warf Orbán Verrat an Europa vor."),
+             "ACCUSE")
+    assert keys(ev["actors"]) == {"FRA"} and keys(ev["recipients"]) == {"HUN"}
+
+
+def test_a_nouns_object_stays_with_its_noun():
+    evs = events("Die israelischen Luftangriffe auf Sanaa und die Drohungen gegen Teheran gingen weiter.")
+    assert keys(one(evs, "ASSAULT")["recipients"]) == {"YEM"}
+    assert keys(one(evs, "THREATEN")["recipients"]) == {"IRN"}
+
+
+def test_what_someone_believes_is_not_a_plan():
+    evs = events("Die Opposition warf Trump Naivität vor, weil er glaube, mit Putin einen Deal abzuschließen.")
+    assert all(e["modality"] != "planned" for e in evs if e["type"] == "AGREE")
+    assert keys(one(evs, "ACCUSE")["recipients"]) == {"USA"}  # Putin is the belief's, not the reproach's
+
+
+def test_the_future_reaches_past_an_inserted_phrase():
+    ev = one(events("„Israel und die Hamas werden morgen mit Gesprächen über eine Feuerpause und, so hoffen wir, "
+                    "über ein Ende des Krieges beginnen“, sagte der katarische Außenminister."), "CONSULT")
+    assert ev["modality"] == "planned"
