@@ -74,3 +74,49 @@ def test_the_future_reaches_past_an_inserted_phrase():
     ev = one(events("„Israel und die Hamas werden morgen mit Gesprächen über eine Feuerpause und, so hoffen wir, "
                     "über ein Ende des Krieges beginnen“, sagte der katarische Außenminister."), "CONSULT")
     assert ev["modality"] == "planned"
+
+
+def test_a_contact_proposed_is_the_content_of_the_proposal():
+    evs = events("Officials from both countries met in Geneva on Monday. The Ukrainian side proposed a meeting "
+                 "between the two presidents before the end of June.", "en")
+    req = one(evs, "REQUEST")
+    assert req["mode"] == "meet"
+    assert req["date"]["value"] != "2025-06"  # the end of June dates the meeting, not the proposal
+    assert not [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "asserted"
+                and "proposed" in e["evidence"][0]["text"]]
+
+
+def test_a_statement_is_dated_by_the_day_it_was_made():
+    ev = one(events('"We reject these demands," the Iranian foreign ministry spokesman told reporters on Monday.', "en"),
+             "REJECT")
+    assert ev["date"]["value"] == "2025-05-05"
+    ev = one(events("„Wir weisen diese Forderungen zurück“, sagte der iranische Außenamtssprecher am Montag.", "de"),
+             "REJECT")
+    assert ev["date"]["value"] == "2025-05-05"
+
+
+def test_hours_later_keeps_the_day_of_the_paragraph_before():
+    evs = events("The Japanese prime minister met the Chinese president in Beijing on Friday.\n\n"
+                 "Hours later, China imposed sanctions on three Japanese defence firms.", "en")
+    assert one(evs, "SANCTION")["date"]["value"] == "2025-05-02"
+
+
+def test_reported_speech_pluperfect_is_not_a_time_before_the_contact():
+    evs = events("The foreign ministers of India and Pakistan held talks in Doha on Tuesday. India's minister told "
+                 "reporters that the two sides had agreed to reopen the border crossing.", "en")
+    agree = one(evs, "AGREE")
+    assert agree["date"]["value"] == "2025-04-29"
+    assert any(link["rel"] == "outcome_of" for link in agree.get("links") or [])
+
+
+@pytest.mark.parametrize("text,nouns,verbs", [
+    ("Both delegations held their first direct talks in months on Friday.", {"delegations", "talks", "months"}, {"held"}),
+    ("Moscow demands that Kyiv withdraw; the Kremlin says talks will resume.", {"talks"}, {"demands", "says"}),
+    ("The meeting ended after the proposed deal collapsed.", {"meeting"}, {"ended", "collapsed"}),
+])
+def test_english_plurals_and_gerunds_are_told_from_verbs(text, nouns, verbs):
+    from readout.language.en import analyze
+
+    toks = {t.text: t for s in analyze(text) for t in s.tokens}
+    assert all(toks[w].pos == "NOUN" for w in nouns), [(w, toks[w].pos) for w in nouns]
+    assert all(toks[w].pos == "VERB" and toks[w].finite for w in verbs), [(w, toks[w].pos) for w in verbs]

@@ -57,15 +57,9 @@ _DOCUMENT_WORD = re.compile(r"\b" + _DOCUMENT_NOUNS)
 
 
 # English: the same cues in English news and readouts
-_SPEECH_EN = {
-    "say", "tell", "state", "announce", "add", "note", "stress", "insist", "claim", "confirm", "report", "write",
-    "post", "tweet", "declare", "warn", "explain", "argue", "assert", "emphasize", "emphasise", "reiterate",
-    "acknowledge", "comment", "suggest", "indicate", "brief", "quote", "cite",
-}
-_SPEECH_EN_FORMS = {"said", "says", "told", "tells", "stated", "announced", "added", "noted", "stressed", "insisted",
-                    "claimed", "confirmed", "reported", "wrote", "posted", "tweeted", "declared", "warned",
-                    "explained", "argued", "asserted", "emphasized", "emphasised", "reiterated", "acknowledged",
-                    "commented", "suggested", "indicated", "briefed", "quoted", "cited"}
+_EN_DATA = load_json("attribution_en.json")
+_SPEECH_EN = frozenset(_EN_DATA["speech_verbs"])
+_SPEECH_EN_FORMS = frozenset(_EN_DATA["speech_forms"])
 _SOURCE_PATTERNS_EN = [
     ("according to", re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:]{2,60})")),
     ("cited by", re.compile(r"\b(?:cited|quoted) by\s+(?P<src>[^,.;:]{2,60})")),

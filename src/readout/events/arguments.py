@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from readout.events.context import DocContext
+from readout.events.context import DocContext, find_quotes
 from readout.events.lexicon import Grammar, Trigger, grammar
 from readout.model import Actor, EntityMention, Sentence, Token
 
@@ -119,6 +119,7 @@ def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -
     return out
 
 
+_FIRST_PERSON = {"we", "i", "wir", "ich"}
 _VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
@@ -213,7 +214,10 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
 
     if joint:
         actors = dedupe(ms)
-        if both and ctx.parties and g is grammar("en"):
+        # "last week's call between Trump and Putin": the noun names its own participants
+        own = dedupe([m for m in actors if 0 <= m.start - trig_end <= 60
+                      and _prep_before(toks, m, clause[0], g) in ("between", "with", "zwischen", "mit")])
+        if both and ctx.parties and g is grammar("en") and not (trig.kind == "noun" and len(own) >= 2):
             # "the two sides had agreed …": the sides of the last joint act, not the people named later
             before_trigger = [m for m in actors if m.end <= trig_start]
             actors = dedupe(before_trigger + dedupe(ctx.parties)) if len(before_trigger) < 2 else actors
@@ -297,6 +301,14 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             actors.append(rest.pop(0))
     if trig.frame != "self" and trig.type != "MOBILIZE":
         recips.extend(rest)  # a mobilisation has a target only where a preposition names one
+    if not actors and low_clause & _FIRST_PERSON:
+        # „Wir weisen das zurück“, sagte der Sprecher: 'we' in a quotation is the speaker's side
+        quotes = [q for q in find_quotes(ctx.doc.text[:sent.end], sent.start) if q[0] <= trig_start < q[1]]
+        if quotes:
+            q = quotes[0]
+            speakers = [m for m in ctx.mentions_in(sent.start, sent.end) if not (q[0] <= m.start < q[1])
+                        and Actor.from_mention(m).key()]
+            actors.extend(speakers[:1])
     if not actors:
         before = [m for m in ctx.mentions_in(sent.start, clause[0]) if m.kind == "person" or m.via == "name"]
         if before:

@@ -15,6 +15,8 @@ from readout.language import clause_spans
 from readout.model import Actor, Document, EntityMention, Event, Sentence, Span, Timex, stable_id
 
 PUNITIVE = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict", "THREATEN": None}
+CONTENT_FRAMES = {"AGREE", "REQUEST", "CONCEDE", "REJECT", "THREATEN"}  # acts whose content has its own time
+REQUESTED = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 OUTCOME_TYPES = {"AGREE", "CONCEDE", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "COOPERATE", "RETREAT"}
 CEASEFIRE_WORDS = ("waffenruhe", "feuerpause", "waffenstillstand", "waffenpause", "kampfpause", "aussetz",
                    "austausch", "ausgetauscht", "freilass", "entlass", "gefangen")
@@ -60,20 +62,46 @@ def _other_verb_between(sent: Sentence, trig_start: int, t: Timex) -> bool:
 
 
 def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: Trigger,
-              trig_start: int | None = None) -> tuple[dict, Timex | None]:
-    """The date of the event: a date expression in its own clause (or sentence, for contacts)."""
-    def pick(lo: int, hi: int) -> Timex | None:
+              trig_start: int | None = None, content_start: int | None = None) -> tuple[dict, Timex | None]:
+    """The date of the event: a date expression in its own clause (or sentence, for contacts). A date
+    after the content of an agreement or demand dates the content ("proposed a meeting before the
+    end of April"), not the act of agreeing or proposing."""
+    def pick(lo: int, hi: int, resolved: bool) -> Timex | None:
         dates = [t for t in doc.timexes if lo <= t.start and t.end <= hi and t.kind == "date"
-                 and not _reference_time(doc, t)]
-        # a resolved date first; else the unresolved expression, kept with its text and reason
-        return next((t for t in dates if t.value is not None), dates[0] if dates else None)
+                 and not _reference_time(doc, t) and (t.value is not None) == resolved
+                 and (content_start is None or t.start < content_start)]
+        return dates[0] if dates else None
 
-    t = pick(*ev_clause) or (pick(sent.start, sent.end) if trig.type == "CONSULT" else None)
+    # a resolved date first (the clause's, then for a contact the sentence's); else the unresolved
+    # expression, kept with its text and reason
+    whole = trig.type == "CONSULT"
+    t = (pick(*ev_clause, True) or (pick(sent.start, sent.end, True) if whole else None)
+         or pick(*ev_clause, False) or (pick(sent.start, sent.end, False) if whole else None))
     if t is not None and trig_start is not None and _other_verb_between(sent, trig_start, t):
         t = None  # "asked for the return of properties seized in 2016": the year dates the seizure
+    if t is None and trig.type in SPEECH_ACTS:
+        t = _speech_date(sent, doc)  # "„…unacceptable“, Peskov told reporters on Tuesday": the day it was said
     if t is None:
         return {"value": None, "precision": "unknown", "text": None, "basis": "no date in the text for this event"}, None
     return {"value": t.value, "precision": t.precision, "text": t.text, "basis": t.basis}, t
+
+
+SPEECH_ACTS = {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"}
+
+
+def _speech_date(sent: Sentence, doc: Document) -> Timex | None:
+    """A day-precise date right after a verb of saying in the sentence ("told reporters on Tuesday",
+    "sagte am Dienstag"): when a statement is the event, its date is the day it was made."""
+    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+
+    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if doc.language == "en" else _attribution_data()[0]
+    for t in doc.timexes:
+        if not (sent.start <= t.start and t.end <= sent.end) or t.kind != "date" or t.precision != "day" or not t.value:
+            continue
+        before = [x for x in sent.tokens if x.end <= t.start and t.start - x.end <= 60]
+        if any(x.lemma.lower() in verbs or x.text.lower() in verbs for x in before[-6:]):
+            return t
+    return None
 
 
 def _duration(sent: Sentence, doc: Document) -> Timex | None:
@@ -175,8 +203,12 @@ def extract_events(doc: Document) -> list[Event]:
         events.extend(sent_events)
         first_contact = True
         for ev in sent_events:
+            retold = bool(ctx.contacts) and not ev.date.get("value") and {a.key() for a in ev.actors} <= {
+                a.key() for a in ctx.contacts[-1].actors}  # "The two leaders discussed …": the call again
+            # "after last week's call between …": an earlier contact recalled, not the one reported
+            earlier = bool(ctx.contacts) and _before(ev.date, ctx.contacts[-1].date)
             if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2 \
-                    and (not ev.anaphoric or not ctx.contacts) and first_contact:
+                    and (not ev.anaphoric or not ctx.contacts) and first_contact and not retold and not earlier:
                 # "the call" named again, or a second word for it in the same sentence, is the same contact
                 ctx.contacts.append(ev)
                 first_contact = False
@@ -189,6 +221,15 @@ def extract_events(doc: Document) -> list[Event]:
     _same_planned_meeting(events)
     # an event with no party at all ("Teams trafen aufeinander") is not one readout can code
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
+
+
+def _before(a: dict, b: dict) -> bool:
+    """True when date a ends before date b begins (ISO values at any precision)."""
+    va, vb = a.get("value"), b.get("value")
+    if not va or not vb:
+        return False
+    n = min(len(va), len(vb))
+    return va[:n] < vb[:n]
 
 
 def _generic(sent: Sentence, m: Match, clauses: list[tuple[int, int]], g: Any) -> bool:
@@ -225,7 +266,10 @@ def _paragraph_dates(doc: Document, events: list[Event]) -> None:
             continue
         start = ev.evidence[0].start
         if last is not None and "\n" in doc.text[last.evidence[0].start:start]:
-            last = None  # a new paragraph
+            para = doc.text.rfind("\n", 0, start) + 1
+            opening = doc.text[para:para + 40].lower()
+            if not opening.startswith(grammar(doc.language or "de").same_day_openers):
+                last = None  # a new paragraph, unless it opens "Hours later, …"
         if ev.date.get("value") and ev.date.get("precision") == "day":
             last = ev
             continue
@@ -250,6 +294,14 @@ def _verb_objects(matches: list[Match]) -> list[Match]:
     return out
 
 
+def _direct_object(text: str, frame: Match, m: Match) -> bool:
+    """'proposed a meeting', 'rejected new talks': a contact noun right after a frame verb is what
+    was proposed or rejected, not a contact that took place."""
+    between = text[frame.end:m.start].lower().split()
+    return len(between) <= 3 and all(w in ("a", "an", "the", "new", "further", "direct", "another", "more", "fresh")
+                                     or w.endswith(("ed", "al")) for w in between)
+
+
 def _complement(text: str, frame: Match, m: Match) -> bool:
     between = text[frame.end:m.start].lower()
     return bool(re.search(r"\b(?:to|that|would|will)\b", between)) and not re.search(
@@ -266,8 +318,10 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
               and m.trigger.type in ("AGREE", "REQUEST", "CONCEDE", "REJECT", "THREATEN")]
     for m in matches:
         # "agreed that the negotiators would meet", "urged them to meet": the meeting is what was agreed
-        governed = english and m.trigger.type == "CONSULT" and m.trigger.kind == "verb" and any(
-            f.clause == m.clause and f.start < m.start and _complement(sent_text, f, m) for f in frames)
+        governed = english and m.trigger.type == "CONSULT" and any(
+            f.clause == m.clause and f.start < m.start and (
+                _complement(sent_text, f, m) if m.trigger.kind == "verb" else _direct_object(sent_text, f, m))
+            for f in frames)
         if (m.reference or m.independent or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb")) and not governed:
             # a contact verb is its own event, never the content of another ("empfing X und sagte zu, …")
             out.append((m, []))
@@ -454,8 +508,18 @@ def _anterior(doc: Document, sent: Sentence, head: Match) -> bool:
     """The clause tells of something before the contact being reported: a pluperfect ("hatten sich …
     geeinigt") or a time before it ("vor einer Woche")."""
     clause = doc.text[head.clause[0]:head.clause[1]]
-    low = {t.text.lower() for t in sent.tokens if head.clause[0] <= t.start < head.clause[1]}
+    toks = [t for t in sent.tokens if head.clause[0] <= t.start < head.clause[1]]
+    low = {t.text.lower() for t in toks}
+    if "had" in low and doc.language == "en":
+        # "told reporters that the two sides had agreed": the tense of reported speech, not a time before
+        from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS
+
+        before = [t.lemma.lower() for t in sent.tokens if t.start < head.start]
+        said = set(before) & (_SPEECH_EN | _SPEECH_EN_FORMS) and ("that" in before or any(t.text in ('"', "“") for t in sent.tokens
+                                                                      if t.start < head.start))
+        low = low - {"had"} if said else low
     return bool(low & {"hatten", "hatte", "had"}) or bool(_ANTERIOR_TIME.search(clause))
+
 
 
 def _weapon_mode(text: str, lang: str) -> str | None:
@@ -488,6 +552,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     for m in absorbed:  # a governed content word refines the mode ("drohte mit Sanktionen" -> restrict)
         if etype == "THREATEN" and not mode and m.trigger.type in PUNITIVE:
             mode = PUNITIVE[m.trigger.type]
+        if etype == "REQUEST" and not mode and m.trigger.type in REQUESTED:
+            mode = REQUESTED[m.trigger.type]  # "schlug ein Treffen vor" -> meet, "bat um Waffen" -> assist
     actors = list(roles.actors)
     recipients = list(roles.recipients)
     words = " ".join([doc.text[head.start:head.end]] + [doc.text[m.start:m.end] for m in absorbed]).lower()
@@ -547,7 +613,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         mode = "allege" if any(w in clause_text for w in grammar(doc.language or "de").allege_words) else "disapprove"
     if etype == "ASSAULT" and mode in (None, "heavy-weapons"):
         mode = _weapon_mode(doc.text[sent.start:sent.end], doc.language or "de") or mode
-    date, _ = _date_for(head.clause, sent, doc, trig, head.start)
+    content = [m.start for m in absorbed if m.start > head.end] if etype in CONTENT_FRAMES else []
+    date, _ = _date_for(head.clause, sent, doc, trig, head.start, min(content) if content else None)
     ev_span = _evidence_span(doc, sent, head, roles)
     ev = Event(
         id=stable_id("ev", doc.doc_id, head.start, etype),

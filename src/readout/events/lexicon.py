@@ -128,6 +128,7 @@ class Grammar:
     generic_frames: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()  # "glaubt, … einen Deal abzuschließen": not a plan
     allege_words: tuple[str, ...] = ()  # what makes a reproach an allegation of wrongdoing
+    same_day_openers: tuple[str, ...] = ()  # "Hours later, …": the day of the paragraph before
     casualty_words: frozenset[str] = frozenset()  # "mehr als 20 Personen wurden verletzt": an attack's toll
 
 
@@ -154,6 +155,7 @@ def grammar(lang: str = "de") -> Grammar:
         elaboration_openers=tuple(data.get("elaboration_openers", [])),
         generic_frames=frozenset(data.get("generic_frames", [])),
         allege_words=tuple(data.get("allege_words", [])),
+        same_day_openers=tuple(data.get("same_day_openers", [])),
     )
 
 

@@ -98,7 +98,53 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         toks.append(Token(s, e, w, w))
     for i, t in enumerate(toks):
         _tag(t, toks[i - 1] if i else None, i == 0)
+    _retag(toks)
     return toks
+
+
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+                "million", "millions", "billion", "dozen", "dozens", "several", "many", "few"}
+SUBJECT_PRONOUNS = {"he", "she", "it", "who", "which", "that", "this"}
+
+
+def _retag(toks: list[Token]) -> None:
+    """A second look with the next word in view. An -s word is a present-tense verb after its
+    subject ("Russia demands that …", "he says"), but a plural noun after a determiner, number or
+    modifier or before a preposition or verb ("their first direct talks in …", "delegations held");
+    -ing and -ed words after a determiner are nouns and adjectives ("the meeting", "the proposed deal")."""
+    for t in toks:
+        low = t.text.lower()
+        if low in NUMBER_WORDS and t.pos == "NOUN":
+            t.pos = "NUM"
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        if t.pos != "NOUN" or prev is None or t.text[0].isupper():
+            continue
+        plow = prev.text.lower()
+        if plow in ("i", "we", "you", "they"):
+            t.pos, t.finite, t.tense, t.mood = "VERB", True, "Pres", "Ind"  # "we reject", "they demand"
+        elif (prev.pos == "AUX" and plow not in ("'s",)) or (plow == "to" and i > 1 and toks[i - 2].pos in ("VERB", "AUX", "ADJ")) \
+                or (plow in ("not", "n't") and i > 1 and toks[i - 2].pos == "AUX"):
+            t.pos = "VERB"  # "would impose", "will not withdraw", "agreed to release"
+    for i, t in enumerate(toks):
+        if t.pos != "VERB":
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        plow = prev.text.lower() if prev is not None else ""
+        nominal_before = prev is not None and (prev.pos in ("DET", "NUM", "ADJ") or plow in ("'s", "’s"))
+        if t.tense == "Pres" and t.finite:
+            if plow in SUBJECT_PRONOUNS:
+                continue
+            verbal_after = nxt is not None and (nxt.pos in ("VERB", "AUX") and nxt.finite)
+            prep_after = nxt is not None and nxt.pos == "ADP" and nxt.text.lower() not in ("to",)
+            if nominal_before or verbal_after or (prep_after and prev is not None and prev.pos == "NOUN"):
+                t.pos, t.finite, t.tense, t.mood = "NOUN", False, None, None
+        elif t.tense is None and t.text.lower().endswith("ing") and nominal_before:
+            t.pos = "NOUN"
+        elif t.tense == "Past" and nominal_before and plow not in ("that",):
+            t.pos, t.finite, t.tense, t.mood = "ADJ", False, None, None
 
 
 def _tag(t: Token, prev: Token | None, first: bool) -> None:
