@@ -285,6 +285,11 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         # English subject-verb-object: what follows the verb is its object; the subject is earlier
         earlier = [m for m in ctx.mentions_in(sent.start, trig_start) if (m.start, m.end) not in exclude]
         subject = earlier[-1] if earlier else ctx.last_person_before(sent.start)
+        tok_i = _tok_index_before(toks, trig_start + 1)
+        if earlier and 0 < tok_i and toks[tok_i].text.lower().endswith("ing") and toks[tok_i - 1].text in (",", ";"):
+            # "Trump gave Russia until Friday, warning that …": a participle shares the sentence's subject
+            free = [m for m in earlier if _prep_before(toks, m, sent.start, g) is None]
+            subject = (free or earlier)[0]
         if subject is not None:
             actors.append(subject)
             roles.from_context = not earlier

@@ -370,8 +370,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
                         ctx: DocContext, exclude: set[tuple[int, int]]) -> list[Event]:
     groups = _group(matches, doc.language == "en", doc.text)
     g = grammar(doc.language or "de")
-    cond_clauses = [c for c in clauses if doc.text[c[0]:c[1]].split(maxsplit=1)[0:1]
-                    and doc.text[c[0]:c[1]].split(maxsplit=1)[0].lower() in g.condition_starts]
+    cond_clauses = [c for c in clauses if _first_word(doc.text[c[0]:c[1]]) in g.condition_starts]
     out: list[Event] = []
     condition_events: list[Event] = []
     for head, absorbed in groups:
@@ -426,6 +425,12 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         ev.modality = "hypothetical"
         out.append(ev)
     return _fold_complements(doc, out, clauses)
+
+
+def _first_word(text: str) -> str:
+    """The clause's first word, lower case, without the quotation mark it may open with ('"If they …')."""
+    words = text.lstrip(" \"'„“”‚‘’»«(").split(maxsplit=1)
+    return words[0].lower() if words else ""
 
 
 def _fold_complements(doc: Document, events: list[Event], clauses: list[tuple[int, int]]) -> list[Event]:
@@ -483,7 +488,10 @@ def _english_scope(ctoks: list, trig_start: int) -> list:
     hi = len(ctoks)
     for i, t in enumerate(ctoks):
         low = t.text.lower()
-        if low in _EN_BOUNDARIES or (low == "that" and i > 0 and ctoks[i - 1].pos in ("VERB", "NOUN", "PROPN")):
+        nxt = ctoks[i + 1] if i + 1 < len(ctoks) else None
+        coordinated_vp = low in ("and", "but", "or") and nxt is not None and (
+            nxt.text.lower() == "that" or (nxt.pos in ("AUX", "VERB") and nxt.finite))  # "… and would not negotiate"
+        if low in _EN_BOUNDARIES or coordinated_vp or (low == "that" and i > 0 and ctoks[i - 1].pos in ("VERB", "NOUN", "PROPN")):
             if t.start < trig_start:
                 lo = i + 1
             elif i > 0:

@@ -135,6 +135,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         reference = trig.type in CONTACT_TYPES and trig.kind == "noun" and (
             prev in refs or prev2 in refs
             or (i > 2 and toks[i - 3].text.lower() in refs and toks[i - 1].pos == "ADJ")
+            or _after_time_possessive(toks, i, refs)
         )
         g = grammar(lang)
         before = [t.text.lower() for t in toks[max(0, i - 3):i]]
@@ -174,6 +175,21 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         seen.add(key)
         kept.append(m)
     return kept
+
+
+_TIME_NOUNS = {"week", "month", "year", "day", "weekend", "night", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "yesterday", "today"}
+
+
+def _after_time_possessive(toks: list[Token], i: int, refs: frozenset[str]) -> bool:
+    """'since last week's talks', 'after Friday's call': a contact named to date something else."""
+    j = i - 1
+    if j < 1 or toks[j].text not in ("'s", "’s") or toks[j - 1].text.lower() not in _TIME_NOUNS:
+        return False
+    k = j - 2
+    while k >= 0 and toks[k].text.lower() in ("last", "this", "next", "previous", "the", "of", "early", "late"):
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in refs
 
 
 def _after_title(toks: list[Token], i: int, titles: frozenset[str]) -> bool:

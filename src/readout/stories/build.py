@@ -26,6 +26,9 @@ CONTENT_STOP = {
     "einen", "über", "unter", "sowie", "wurde", "wurden", "werden", "haben", "hatte", "hätten", "diese", "dieser",
     "dieses", "sich", "nicht", "noch", "schon", "bereits", "heute", "damit", "denn", "aber", "oder", "weil",
 }
+# What a call or meeting yields: agreements, concessions, demands, refusals, reproaches, threats, backing.
+# A separate incident (an attack, a sanction, a release carried out) is a story of its own.
+OUTCOME_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "COOPERATE"})
 # Share of the smaller group's content (words and concepts) the other must share when dates alone
 # cannot decide: participants and kind already agree at that point, so the bar is moderate.
 SIMILARITY_FOR_UNDATED = 0.25
@@ -35,6 +38,12 @@ SIMILARITY_FOR_UNDATED = 0.25
 def _concepts() -> list[tuple[str, str]]:
     data = json.loads(files("readout").joinpath("data", "stories", "concepts.json").read_text(encoding="utf-8"))
     return [(stem, name) for name, stems in data.items() if not name.startswith("_") for stem in stems]
+
+
+@cache
+def _cues() -> dict[str, dict[str, list[str]]]:
+    data = json.loads(files("readout").joinpath("data", "stories", "cues.json").read_text(encoding="utf-8"))
+    return {name: value for name, value in data.items() if not name.startswith("_")}
 
 
 @dataclass
@@ -122,7 +131,76 @@ def _groups(events: list[dict[str, Any]]) -> list[Group]:
         order.append(g)
         del parent
     del by_id
-    return order
+    return _attach_outcomes(order)
+
+
+def _spans(ev: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(sp["start"], sp["end"]) for sp in ev.get("evidence") or []
+            if sp.get("doc_id", ev["doc_id"]) == ev["doc_id"] and isinstance(sp.get("start"), int)]
+
+
+def _start(g: Group) -> int:
+    """Where the group is first told in its article (the head event's first evidence)."""
+    return min((s for s, _ in _spans(g.events[0])), default=0)
+
+
+def _same_clause(a: Group, b: Group) -> bool:
+    """The head events' evidence overlaps: one clause tells both ("bei ihren Verhandlungen … vereinbart")."""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in _spans(a.events[0]) for s2, e2 in _spans(b.events[0]))
+
+
+def _anterior(g: Group) -> bool:
+    """The outcome is told in a tense of before ("hatten sich … geeinigt"): an earlier deal recalled, not
+    one of this contact. Only where the tense is unambiguous: English backshifts reported speech ("said
+    the two sides had agreed"), so 'had' tells nothing there."""
+    words = _cues().get("anterior", {}).get(g.lang, [])
+    text = " ".join(sp.get("text", "") for sp in g.events[0].get("evidence") or []).lower()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
+
+
+def _outcome_date_fits(outcome: Group, contact: Group) -> bool:
+    """An outcome dates from its contact: undated, or as precise as the contact or coarser ("im März"
+    for a call on 18 March). A date of its own that the contact does not have (another day, a finer
+    date, any date against an undated contact) tells of another occasion."""
+    if not outcome.date:
+        return True
+    return bool(contact.date) and contact.date.startswith(outcome.date)
+
+
+def _contact_of(outcome: Group, contacts: list[Group]) -> Group | None:
+    """The contact of the same article whose outcome ``outcome`` is, where the events stage left it
+    unlinked. Its parties must be among the contact's (a demand of Moscow's in the report of a
+    Moscow-Washington meeting), and it is either told in the contact's very clause or after the
+    contact, with a fitting date and no tense of before; among several, the contact told last
+    before it (the one the article is talking about at that point)."""
+    if outcome.events[0]["type"] not in OUTCOME_TYPES or not outcome.keys:
+        return None
+    fits = [c for c in contacts if outcome.keys <= c.keys]
+    same = [c for c in fits if _same_clause(outcome, c)]
+    if same:
+        return same[0]
+    if _anterior(outcome):
+        return None
+    before = [c for c in fits if _start(c) <= _start(outcome) and _outcome_date_fits(outcome, c)]
+    return max(before, key=_start, default=None)
+
+
+def _attach_outcomes(groups: list[Group]) -> list[Group]:
+    """Outcomes the events stage did not link to their contact (a backshifted "had agreed", a refusal
+    told in the next paragraph) join the contact's group, so they share its story everywhere."""
+    contacts: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.kind == "contact":
+            contacts[g.doc_id].append(g)
+    out = []
+    for g in groups:
+        target = _contact_of(g, contacts[g.doc_id]) if g.kind != "contact" else None
+        if target is None:
+            out.append(g)
+            continue
+        target.events.extend(g.events)
+        target.words |= g.words
+    return out
 
 
 def _same_story(a: Group, b: Group) -> float:
