@@ -120,3 +120,21 @@ def test_english_plurals_and_gerunds_are_told_from_verbs(text, nouns, verbs):
     toks = {t.text: t for s in analyze(text) for t in s.tokens}
     assert all(toks[w].pos == "NOUN" for w in nouns), [(w, toks[w].pos) for w in nouns]
     assert all(toks[w].pos == "VERB" and toks[w].finite for w in verbs), [(w, toks[w].pos) for w in verbs]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Außenminister Frankreichs und Chinas haben zur Vorbereitung eines möglichen Gipfels miteinander telefoniert.",
+     "de"),
+    ("The foreign ministers of France and China spoke by phone on Monday to prepare a possible summit.", "en"),
+])
+def test_a_call_to_prepare_a_possible_meeting_took_place(text, lang):
+    evs = [e for e in events(text, lang) if e["type"] == "CONSULT"]
+    assert [e["modality"] for e in evs] == ["asserted"], [(e["modality"], e["trigger"]) for e in evs]
+
+
+def test_the_ministers_call_is_not_the_presidents_call():
+    evs = events("Die Außenminister Sergej Lawrow und Marco Rubio haben am Montag miteinander telefoniert. Sie sprachen "
+                 "über die Umsetzung von Absprachen aus einem Telefongespräch von Wladimir Putin und Donald Trump vom "
+                 "vergangenen Donnerstag.")
+    calls = [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "asserted"]
+    assert len(calls) == 2, [(e["trigger"], [a["name"] for a in e["actors"]]) for e in calls]

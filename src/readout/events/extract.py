@@ -327,6 +327,12 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
             out.append((m, []))
         else:
             by_clause.setdefault(m.clause, []).append(m)
+    for head, rest in out:
+        if head.trigger.type == "CONSULT" and head.trigger.kind == "verb" and head.clause in by_clause:
+            # "haben zur Vorbereitung eines möglichen Treffens telefoniert": the meeting is the call's topic
+            topic = [m for m in by_clause[head.clause] if m.trigger.type == "CONSULT" and m.trigger.kind == "noun"]
+            rest.extend(topic)
+            by_clause[head.clause] = [m for m in by_clause[head.clause] if m not in topic]
     for ms in by_clause.values():
         verbs = [m for m in ms if m.trigger.kind != "noun"]
         frame_verbs = [m for m in verbs if m.rank >= 2.5]
@@ -389,7 +395,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         if head.reference:
             modality, cue = "asserted", None
         else:
-            modality, cue = clause_modality(ctoks, None, following=[t for t in sent.tokens if t.start >= head.clause[1]],
+            ti = next((k for k, t in enumerate(ctoks) if t.start == head.start), None)
+            modality, cue = clause_modality(ctoks, ti, following=[t for t in sent.tokens if t.start >= head.clause[1]],
                                             lang=doc.language or "de")
         if modality == "asserted" and not head.reference and _infinitive_clause(ctoks):
             # "…, mit neuen Sanktionen Druck aufzubauen": an aim or a plan, not something that happened
@@ -799,6 +806,9 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 pkeys = {a.key() for a in prev.actors}
                 same_people = keys == pkeys or not keys or (len(keys) < 2 and keys <= pkeys) or (
                     len(pkeys) < 2 and pkeys <= keys)
+                names, pnames = _people(ev), _people(prev)
+                if len(names) >= 2 and len(pnames) >= 2 and not names & pnames:
+                    same_people = False  # the foreign ministers' call is not the presidents' call
                 dates_ok = not ev.date.get("value") or not prev.date.get("value") or \
                     ev.date["value"].startswith(prev.date["value"]) or prev.date["value"].startswith(ev.date["value"])
                 if same_people and dates_ok and (not ev.mode or not prev.mode or ev.mode == prev.mode or
@@ -821,6 +831,11 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             while ln.get("event_id") in moved:
                 ln["event_id"] = moved[ln["event_id"]]
     return out
+
+
+def _people(ev: Event) -> set[str]:
+    """Names of the people among an event's actors (a state or institution has no title)."""
+    return {a.name for a in ev.actors if a.title and " " in a.name}
 
 
 def _same_report(ev: Event, out: list[Event]) -> Event | None:

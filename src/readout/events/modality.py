@@ -76,7 +76,23 @@ def cues(lang: str = "de") -> ModalityCues:
     )
 
 
-def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool) -> tuple[str, str | None]:
+_ATTRIBUTIVE = ("möglich", "eventuell", "etwaig", "potenziell", "denkbar", "possible", "potential")
+
+
+def _elsewhere(w: str, j: int, trigger_index: int | None, toks: list[Token]) -> bool:
+    """An attributive 'möglich-' / 'possible' makes only its own noun hypothetical: in "haben zur
+    Vorbereitung eines möglichen Treffens telefoniert" the call took place."""
+    if trigger_index is None or not w.startswith(_ATTRIBUTIVE) or w in ("möglich", "denkbar", "eventuell"):
+        return False
+    if w in ("possible", "potential") and j + 1 < len(toks) and toks[j + 1].pos not in ("NOUN", "ADJ"):
+        return False
+    if trigger_index < len(toks) and toks[trigger_index].pos in ("VERB", "AUX"):
+        return True  # an adjective never modifies the verb
+    return not (0 < trigger_index - j <= 2)
+
+
+def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool,
+                      trigger_index: int | None = None) -> tuple[str, str | None]:
     low = [t.text.lower().replace("’", "'") for t in toks]
     if negation_scope:
         for j, w in enumerate(low):
@@ -88,7 +104,7 @@ def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool) 
             continue  # the month
         if w == "would" and speech:
             return "planned", toks[j].text  # reported future: "said Russia would halt"
-        if w in c.hypothetical:
+        if w in c.hypothetical and not _elsewhere(w, j, trigger_index, toks):
             return "hypothetical", toks[j].text
     for j, w in enumerate(low):
         if w == "set" and not (j + 1 < len(low) and low[j + 1] == "to"):
@@ -97,6 +113,9 @@ def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool) 
             continue
         if w in ("agreed", "announced", "pledged") and not (j + 1 < len(low) and low[j + 1] in ("to", "that")):
             continue
+        if trigger_index is not None and j > trigger_index and toks[trigger_index].finite \
+                and w not in ("tomorrow", "next", "soon", "upcoming"):
+            continue  # "spoke by phone to prepare a summit": the purpose of the call, which took place
         if w in c.planned:
             return "planned", toks[j].text
         if w in ("is", "are", "was", "were") and j + 1 < len(low) and low[j + 1] == "to" and j + 2 < len(low) \
@@ -120,7 +139,7 @@ def clause_modality(toks: list[Token], trigger_index: int | None = None, negatio
     it, where the perfect infinitive of a reportative 'soll' may stand after an inserted phrase."""
     c = cues(lang)
     if lang == "en":
-        return _english_modality(toks, c, negation_scope)
+        return _english_modality(toks, c, negation_scope, trigger_index)
     low = [t.text.lower() for t in toks]
     if negation_scope:
         for j, w in enumerate(low):
@@ -130,7 +149,7 @@ def clause_modality(toks: list[Token], trigger_index: int | None = None, negatio
                     continue
                 return "negated", toks[j].text
     for j, w in enumerate(low):
-        if w in c.hypothetical:
+        if w in c.hypothetical and not _elsewhere(w, j, trigger_index, toks):
             return "hypothetical", toks[j].text
         if j == 0 and w in ("sollte", "sollten", "wenn", "falls") :
             return "hypothetical", toks[j].text
