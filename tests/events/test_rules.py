@@ -138,3 +138,16 @@ def test_the_ministers_call_is_not_the_presidents_call():
                  "vergangenen Donnerstag.")
     calls = [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "asserted"]
     assert len(calls) == 2, [(e["trigger"], [a["name"] for a in e["actors"]]) for e in calls]
+
+
+def test_an_attack_named_in_passing_is_not_merged_into_another_war():
+    evs = events("In der Nacht beschossen sich Russland und die Ukraine erneut mit Drohnen. Trump steht für einen harten "
+                 "Kurs, der sich in den jüngsten Angriffen auf die Huthi im Jemen zeigt.")
+    assert {frozenset(keys(e["actors"]) | keys(e["recipients"])) for e in evs if e["type"] == "ASSAULT"} == {
+        frozenset({"RUS", "UKR"}), frozenset({"USA", "YEM"})}
+
+
+def test_negotiators_from_two_capitals_are_the_parties():
+    ev = one(events("Unterhändler aus Moskau und Kiew hatten sich am Mittwoch zu Verhandlungen in der Türkei getroffen."),
+             "CONSULT")
+    assert keys(ev["actors"]) == {"RUS", "UKR"}

@@ -61,16 +61,33 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Gram
     g = g or grammar("de")
     preps = g.cause_preps | g.location_preps | g.recipient_preps | g.topic_preps | g.agent_preps | _EXTRA_PREPS
     j = _tok_index_before(toks, m.start)
-    steps = 0
-    while j >= 0 and toks[j].start >= clause_start and steps < 4:
+    steps, limit = 0, 4
+    while j >= 0 and toks[j].start >= clause_start and steps < limit:
         w = toks[j].text.lower()
         if toks[j].pos == "ADP" or w in preps:
             return w
+        if w in ("und", "oder", "sowie", "and", "or") and limit == 4:
+            # "über Gaza und dem Jemen", "gegen Russland und Belarus": the preposition governs both
+            limit = steps + 4
+            j -= 1
+            steps += 1
+            while j >= 0 and toks[j].pos in ("PROPN", "NOUN") and steps < limit:
+                j -= 1
+                steps += 1
+            continue
         if toks[j].pos not in ("DET", "ADJ", "ADV", "NUM") and w not in ("der", "die", "das", "den", "dem", "des"):
             return None
         j -= 1
         steps += 1
     return None
+
+
+def _origin_of_people(toks: list[Token], m: EntityMention) -> bool:
+    """'Unterhändler aus Moskau (und Kiew)', 'diplomats from Washington': the preposition follows a noun."""
+    j = _tok_index_before(toks, m.start)
+    while j >= 0 and toks[j].text.lower() not in ("aus", "from"):
+        j -= 1
+    return j > 0 and (toks[j - 1].pos == "NOUN" or (toks[j - 1].text[:1].isupper() and toks[j - 1].pos == "ADJ"))
 
 
 def _possessor(toks: list[Token], ms: list[EntityMention], trig_start: int) -> EntityMention | None:
@@ -200,6 +217,9 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         if joint and m.via == "prefix" and not (m.start >= trig_start and m.end <= trig_end) \
                 and _compound_head(sent, m) not in g.actor_heads:
             topics.append(m)  # "zum Ukraine-Krieg": a topic; "die US-Regierung": an actor
+            continue
+        if prep in ("aus", "from") and _origin_of_people(toks, m):
+            ms.append(m)  # "Unterhändler aus Moskau und Kiew": where the negotiators come from, not a venue
             continue
         venue = joint or (trig.type not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT")
                           and prep in ("in", "im", "at", "near", "inside"))

@@ -792,8 +792,8 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             # "Das Ultimatum ist bereits gesetzt": the threat reported before, named again
             keys = {a.key() for a in ev.actors + ev.recipients}
             target = next((p for p in reversed(out) if p.type == ev.type and p.modality == "asserted"
-                           and (ev.guessed_actors or not keys
-                                or keys <= {a.key() for a in p.actors + p.recipients})), None)
+                           and ((ev.guessed_actors and {a.key() for a in ev.recipients} <= _keys(p)) or not keys
+                                or keys <= _keys(p))), None)
             if target is not None:
                 _absorb(target, ev, actors=False)
                 moved[ev.id] = target.id
@@ -831,6 +831,10 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             while ln.get("event_id") in moved:
                 ln["event_id"] = moved[ln["event_id"]]
     return out
+
+
+def _keys(ev: Event) -> set[str | None]:
+    return {a.key() for a in ev.actors + ev.recipients}
 
 
 def _people(ev: Event) -> set[str]:

@@ -37,16 +37,24 @@ def conflict_parties(keys: set[str | None], doc: Document, ctx: DocContext) -> l
     parties on the call (SPEC: "A call's outcomes count the warring parties ...").
     """
     date = doc.published.value if doc.published else None
-    named = {Actor.from_mention(m).key() for m in ctx.mentions}
-    out: list[Actor] = []
+    counts: dict[str | None, int] = {}
+    for m in ctx.mentions:
+        k = Actor.from_mention(m).key()
+        counts[k] = counts.get(k, 0) + 1
+    candidates: list[tuple[int, list[str]]] = []
     for c in conflicts():
         parties = set(c["parties"])
         if len(parties) < 2 or not (parties & keys) or not _active(c, date):
             continue
-        for p in sorted(parties - keys):
-            if p in named:
-                out.append(Actor(name=p, country=p, sector="GOV"))
-    return out
+        others = [p for p in sorted(parties - keys) if counts.get(p)]
+        if others:
+            candidates.append((max(counts[p] for p in others), others))
+    if not candidates:
+        return []
+    # the conflict the article is about: an actor on the call may be at war elsewhere too (a strike on
+    # Yemen named in passing does not make Yemen a party to a ceasefire in Ukraine)
+    top = max(n for n, _ in candidates)
+    return [Actor(name=p, country=p, sector="GOV") for n, others in candidates if n * 2 >= top for p in others]
 
 
 def contact_mode(ev: Event, sent: Sentence, doc: Document, roles: Roles) -> str | None:
