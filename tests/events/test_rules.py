@@ -151,3 +151,16 @@ def test_negotiators_from_two_capitals_are_the_parties():
     ev = one(events("Unterhändler aus Moskau und Kiew hatten sich am Mittwoch zu Verhandlungen in der Türkei getroffen."),
              "CONSULT")
     assert keys(ev["actors"]) == {"RUS", "UKR"}
+
+
+def test_what_a_condition_demands_is_its_content():
+    evs = events("Eine Waffenruhe knüpfte Erdoğan an die Bedingung, dass die Waffenlieferungen an die Kurdenmilizen "
+                 "beendet und keine weiteren Kämpfer ausgebildet würden.")
+    assert not [e for e in evs if e["type"] == "AID"], [(e["type"], e["modality"]) for e in evs]
+    assert [e for e in evs if e["type"] == "REQUEST"]
+
+
+def test_an_aim_is_not_an_event():
+    evs = events("Damit umschreibt Peking das Ziel, die Unabhängigkeit Taiwans zu beenden, bisweilen auch den Abzug "
+                 "der US-Truppen aus Japan.")
+    assert not [e for e in evs if e["type"] in ("COERCE", "RETREAT")], [(e["type"], e["modality"]) for e in evs]

@@ -238,7 +238,14 @@ def _generic(sent: Sentence, m: Match, clauses: list[tuple[int, int]], g: Any) -
     if not i:
         return False
     prev = [t.text.lower() for t in sent.tokens if clauses[i - 1][0] <= t.start < clauses[i - 1][1]]
-    return bool(prev) and prev[-1] in g.generic_frames
+    if bool(prev) and prev[-1] in g.generic_frames:
+        return True
+    # "das Ziel, X zu beenden, bisweilen auch Y": the aim goes on in a clause without a verb of its own
+    if i >= 2 and not any(t.finite for t in sent.tokens if m.clause[0] <= t.start < m.clause[1]):
+        before = [t for t in sent.tokens if clauses[i - 1][0] <= t.start < clauses[i - 1][1]]
+        prev2 = [t.text.lower() for t in sent.tokens if clauses[i - 2][0] <= t.start < clauses[i - 2][1]]
+        return bool(prev2) and prev2[-1] in g.generic_frames and _infinitive_clause(before)
+    return False
 
 
 def _same_planned_meeting(events: list[Event]) -> None:
@@ -434,6 +441,11 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
     return _fold_complements(doc, out, clauses)
 
 
+# "knüpfte … an die Bedingung, dass die Lieferungen beendet würden": what is demanded, promised or
+# agreed in a dass-clause is the frame's content, not an event of its own
+_CONTENT_CLAUSE_FRAMES = {"REQUEST", "CONCEDE", "AGREE", "THREATEN"}
+
+
 def _first_word(text: str) -> str:
     """The clause's first word, lower case, without the quotation mark it may open with ('"If they …')."""
     words = text.lstrip(" \"'„“”‚‘’»«(").split(maxsplit=1)
@@ -447,7 +459,7 @@ def _fold_complements(doc: Document, events: list[Event], clauses: list[tuple[in
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
-        if prev is not None and ev.trigger is not None and prev.trigger is not None and ev.modality in ("planned", "asserted") \
+        if prev is not None and ev.trigger is not None and prev.trigger is not None and ev.modality != "hypothetical" \
                 and FRAME_RANK.get(prev.type, 1) >= 2 and prev.type not in ("CONSULT",):
             ci = next((i for i, c in enumerate(clauses) if c[0] <= ev.trigger.start < c[1]), None)
             pi = next((i for i, c in enumerate(clauses) if c[0] <= prev.trigger.start < c[1]), None)
@@ -455,7 +467,9 @@ def _fold_complements(doc: Document, events: list[Event], clauses: list[tuple[in
                     if ci is not None and clauses[ci][0] <= t.start < clauses[ci][1]]
             between = [t for s in doc.sentences if s.start <= ev.trigger.start < s.end for t in s.tokens
                        if ci is not None and pi is not None and clauses[pi][1] <= t.start < clauses[ci][0]]
-            if ci is not None and pi is not None and 0 < ci - pi <= 2 and _infinitive_clause(toks) \
+            content = _infinitive_clause(toks) or (prev.type in _CONTENT_CLAUSE_FRAMES and _first_word(
+                doc.text[clauses[ci][0]:clauses[ci][1]]) in ("dass", "that") if ci is not None else False)
+            if ci is not None and pi is not None and 0 < ci - pi <= 2 and content \
                     and not any(t.finite for t in between):  # "…, weil er glaubt, … abzuschließen": glaubt's
                 for sp in ev.evidence:
                     if sp not in prev.evidence:
