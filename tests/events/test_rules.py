@@ -164,3 +164,15 @@ def test_an_aim_is_not_an_event():
     evs = events("Damit umschreibt Peking das Ziel, die Unabhängigkeit Taiwans zu beenden, bisweilen auch den Abzug "
                  "der US-Truppen aus Japan.")
     assert not [e for e in evs if e["type"] in ("COERCE", "RETREAT")], [(e["type"], e["modality"]) for e in evs]
+
+
+def test_whom_a_speaker_tells_is_not_a_party():
+    ev = one(events("Erdogan told his Greek counterpart that Turkish drone strikes on Syria would continue.", "en"),
+             "ASSAULT")
+    assert "GRC" not in keys(ev["actors"]) | keys(ev["recipients"])
+
+
+def test_an_adverb_does_not_turn_a_verb_into_a_noun():
+    ev = one(events("A Russian memorandum, according to two Ukrainian officials, again demands that Kyiv withdraw "
+                    "its troops.", "en"), "REQUEST")
+    assert keys(ev["actors"]) == {"RUS"} and keys(ev["recipients"]) == {"UKR"}

@@ -15,7 +15,8 @@ from readout.events.context import DocContext, find_quotes
 from readout.events.lexicon import Grammar, Trigger, grammar
 from readout.model import Actor, EntityMention, Sentence, Token
 
-ATTRIBUTION_WORDS = {"laut", "zufolge", "angaben", "hieß", "heißt", "aufseiten", "seitens", "readout", "mitteilung"}
+ATTRIBUTION_WORDS = {"laut", "zufolge", "angaben", "hieß", "heißt", "aufseiten", "seitens", "readout", "mitteilung",
+                     "according"}
 
 
 @dataclass(slots=True)
@@ -80,6 +81,24 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Gram
         j -= 1
         steps += 1
     return None
+
+
+_TOLD = {"told", "tells", "tell", "informed", "assured", "briefed", "reminded"}
+
+
+def _addressee(toks: list[Token], m: EntityMention, trig_start: int) -> bool:
+    """'Putin told his US counterpart that the Kiev regime's attacks were terrorism': whom a speaker
+    tells something is not a party to what is told."""
+    j = _tok_index_before(toks, m.start)
+    steps = 0
+    while j >= 0 and steps < 4 and toks[j].text.lower() not in _TOLD:
+        if toks[j].pos not in ("DET", "ADJ", "PROPN", "NOUN", "PRON") or toks[j].text.lower() in ("that", "dass"):
+            return False
+        j -= 1
+        steps += 1
+    if j < 0 or toks[j].text.lower() not in _TOLD:
+        return False
+    return any(t.text.lower() in ("that", "dass") and m.end <= t.start < trig_start for t in toks)
 
 
 def _origin_of_people(toks: list[Token], m: EntityMention) -> bool:
@@ -205,7 +224,7 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     joint = trig.frame == "joint" or (trig.type in ("AGREE", "CONSULT") and trig.frame != "self")
     topics: list[EntityMention] = []
     for m in raw:
-        if (m.start, m.end) in exclude:
+        if (m.start, m.end) in exclude or _addressee(toks, m, trig_start):
             continue
         prep = _prep_before(toks, m, clause[0], g)
         if prep in g.cause_preps:

@@ -36,9 +36,11 @@ def _attribution_mentions(sent: Sentence, ctx: DocContext) -> set[tuple[int, int
         before = [t for t in toks if t.end <= m.start]
         # walk back over articles and adjectives to the word that governs the mention
         j = len(before) - 1
-        while j >= 0 and (before[j].pos in ("DET", "ADJ") or before[j].text.lower() in filler) and len(before) - j < 5:
+        while j >= 0 and (before[j].pos in ("DET", "ADJ", "NUM") or before[j].text.lower() in filler) and len(before) - j < 5:
             j -= 1
         gov = before[j].text.lower() if j >= 0 else ""
+        if gov == "to" and j > 0 and before[j - 1].text.lower() == "according":
+            gov = "according"  # "according to two Ukrainian officials"
         after = [t.text.lower() for t in toks if t.start >= m.end][:2]
         if gov in ATTRIBUTION_WORDS or (after and after[0] in ("zufolge", "angaben")):
             out.add((m.start, m.end))

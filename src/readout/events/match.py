@@ -126,7 +126,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if lang == "en" and i > 0 and {t.kind for t, _ in cands} >= {"verb", "noun"}:
             p = toks[i - 1]
             # "ease sanctions", "new sanctions": a noun; "would sanction", "Russia sanctions": a verb
-            if p.pos not in ("AUX", "PART", "PRON", "PROPN") and p.text[:1].islower():
+            if p.pos not in ("AUX", "PART", "PRON", "PROPN") and p.text[:1].islower() and not (
+                    tok.pos == "VERB" and tok.finite and p.pos in ("ADV", "NOUN") and p.text.lower() in _VERB_ADVERBS):
                 cands = [(t, e) for t, e in cands if t.kind != "verb"]
         trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
         prev = toks[i - 1].text.lower() if i > 0 else ""
@@ -141,7 +142,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         before = [t.text.lower() for t in toks[max(0, i - 3):i]]
         wider = [t.text.lower() for j, t in ctoks if i - 7 <= j < i]
         # "das Bedürfnis nach Frieden und einer Waffenruhe", "Hoffnung auf eine Einigung"
-        wanted = any(a in g.need_nouns and b in ("nach", "auf", "für", "zu", "zum", "zur", "von")
+        wanted = any(a in g.need_nouns and b in ("nach", "auf", "für", "zu", "zum", "zur", "von", "to", "for")
                      for a, b in zip(wider, wider[1:], strict=False))
         if trig.kind == "noun" and trig.type in CONTACT_TYPES and _after_title(toks, i, g.institution_titles):
             continue  # "Vorsitzender der Münchner Sicherheitskonferenz": an institution, not a meeting
@@ -177,6 +178,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
     return kept
 
 
+_VERB_ADVERBS = {"again", "also", "still", "now", "repeatedly", "once", "later", "then", "already", "always", "never",
+                 "firmly", "strongly", "publicly", "formally", "reportedly", "officially"}  # "again demands that …"
 _TIME_NOUNS = {"week", "month", "year", "day", "weekend", "night", "monday", "tuesday", "wednesday", "thursday",
                "friday", "saturday", "sunday", "yesterday", "today"}
 
