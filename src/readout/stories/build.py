@@ -10,6 +10,7 @@ linear in the number of documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -20,24 +21,46 @@ from typing import Any
 
 from readout.model import stable_id
 
-CONTENT_STOP = {
-    "gespräch", "gespräche", "gesprächs", "telefonat", "telefonats", "präsident", "präsidenten", "treffen",
-    "seite", "seiten", "angaben", "beiden", "dabei", "zudem", "auch", "nach", "dass", "eine", "einer", "einem",
-    "einen", "über", "unter", "sowie", "wurde", "wurden", "werden", "haben", "hatte", "hätten", "diese", "dieser",
-    "dieses", "sich", "nicht", "noch", "schon", "bereits", "heute", "damit", "denn", "aber", "oder", "weil",
-}
-# What a call or meeting yields: agreements, concessions, demands, refusals, reproaches, threats, backing.
+# What a call or meeting yields: agreements, concessions, demands, refusals, reproaches, backing. A threat
+# is mostly told as the standing pressure around a contact, not as raised in it.
 # A separate incident (an attack, a sanction, a release carried out) is a story of its own.
-OUTCOME_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "COOPERATE"})
+OUTCOME_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "COOPERATE"})
 # Share of the smaller group's content (words and concepts) the other must share when dates alone
 # cannot decide: participants and kind already agree at that point, so the bar is moderate.
 SIMILARITY_FOR_UNDATED = 0.25
+# ... and never on a single shared word or concept: one in common ("Russia", "drones") is chance.
+MIN_SHARED = 2
+# A stem inside a word counts only after a first part of at least this many letters: the head of a
+# compound ("Gefangenen|austausch", "Raketen|schläge"), not a prefix ("ver|handeln", "Vor|schläge").
+COMPOUND_HEAD = 4
+# Stems this short count only at the start of a word: "land" is no territory in "Russland", nor
+# "aid" help in "said".
+SHORT_STEM = 4
 
 
 @cache
 def _concepts() -> list[tuple[str, str]]:
     data = json.loads(files("readout").joinpath("data", "stories", "concepts.json").read_text(encoding="utf-8"))
     return [(stem, name) for name, stems in data.items() if not name.startswith("_") for stem in stems]
+
+
+@cache
+def _concept_patterns() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for stem, name in _concepts():
+        inside = "" if len(stem) <= SHORT_STEM else rf"|(?<=[^\W\d_]{{{COMPOUND_HEAD}}})"
+        out.append((re.compile(rf"(?:(?<![^\W\d_]){inside}){re.escape(stem)}"), name))
+    return out
+
+
+def concepts_in(text: str) -> set[str]:
+    """The concepts (concepts.json) a text names, in either language: a word names one when it starts
+    with one of its stems or, for longer stems, ends a compound with it. Within a longer stem's match a
+    shorter one does not count: "Waffenruhe" is a ceasefire, not weapons."""
+    low = text.lower()
+    hits = [(m.start(), m.end(), name) for pattern, name in _concept_patterns() for m in pattern.finditer(low)]
+    return {name for s, e, name in hits
+            if not any(s2 <= s and e <= e2 and e2 - s2 > e - s and n2 != name for s2, e2, n2 in hits)}
 
 
 @cache
@@ -80,26 +103,61 @@ def _keys(ev: dict[str, Any]) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """Words that tell nothing about which occurrence a report is of (cues.json ``stop``, both
+    languages): function words, titles, the words for a call or meeting itself, weekdays and months
+    (the date already compares them), nationality adjectives (the participants already do)."""
+    return frozenset(_fold(w) for words in _cues().get("stop", {}).values() for w in words)
+
+
+def _fold(word: str) -> str:
+    """One spelling for German and Swiss outlets ("Weißen"/"Weissen")."""
+    return word.replace("ß", "ss")
+
+
 def _content_words(ev: dict[str, Any]) -> set[str]:
     """Capitalised content words of the evidence and the concepts they name, without the names of
     the participants (which the blocking already compares)."""
-    names = {p.lower() for a in (ev.get("actors") or []) + (ev.get("recipients") or [])
+    names = {_fold(p.lower()) for a in (ev.get("actors") or []) + (ev.get("recipients") or [])
              for p in re.findall(r"\w+", a.get("name") or "")}
+    stop = _stop_words()
     out = set()
     for sp in ev.get("evidence") or []:
         for w in re.findall(r"[A-ZÄÖÜ][\wäöüß-]{3,}", sp.get("text", "")):
-            for part in w.lower().split("-"):
-                if len(part) > 3 and part not in CONTENT_STOP and part.rstrip("s") not in names and part not in names:
+            for part in _fold(w.lower()).split("-"):
+                if len(part) > 3 and part not in stop and part.rstrip("s") not in names and part not in names:
                     out.add(part)
         low = sp.get("text", "").lower()
-        out |= {f"#{name}" for stem, name in _concepts() if stem in low}
-    return out
+        out |= {f"#{name}" for name in concepts_in(low)}
+    return out | _numbers(ev)
 
 
-def _dates_compatible(a: str | None, b: str | None) -> bool:
+def _numbers(ev: dict[str, Any]) -> set[str]:
+    """The counts an event gives (175 prisoners, 30 days, 50 percent) as concepts: a number reads the
+    same in every language, so two reports of one deal share it wherever they come from. Durations
+    of the contact are left out (reports round them differently)."""
+    return {f"#n{float(q['value']):g}" for q in ev.get("quantities") or []
+            if isinstance(q, dict) and isinstance(q.get("value"), (int, float)) and q["value"] >= 2
+            and q.get("what") != "duration" and q.get("unit") not in ("minute", "hour")}
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    if len(a) != 10 or len(b) != 10:
+        return None
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def _dates_compatible(a: str | None, b: str | None, near: bool = False) -> bool:
+    """Dates that can be one occurrence's: equal, or one the coarser value of the other; with ``near``,
+    also days next to each other (a call late in Washington is the next day in Moscow, and a report
+    may date the call by the day the Kremlin spoke of it)."""
     if not a or not b:
         return True
-    return a.startswith(b) or b.startswith(a)
+    return a.startswith(b) or b.startswith(a) or (near and _days_apart(a, b) == 1)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -107,6 +165,8 @@ def _overlap(a: set[str], b: set[str]) -> float:
         return 0.0
     # compounds: "energie-infrastruktur" and "infrastruktur" share a part
     hits = sum(1 for w in a if w in b or any(w in x or x in w for x in b if len(x) > 5 and len(w) > 5))
+    if hits < MIN_SHARED:
+        return 0.0
     # Dice: a short report does not look similar to everything just by being short
     return 2 * hits / (len(a) + len(b))
 
@@ -131,7 +191,7 @@ def _groups(events: list[dict[str, Any]]) -> list[Group]:
         order.append(g)
         del parent
     del by_id
-    return _attach_outcomes(order)
+    return _attach_outcomes(_fold_agreed_contacts(order))
 
 
 def _spans(ev: dict[str, Any]) -> list[tuple[int, int]]:
@@ -144,9 +204,39 @@ def _start(g: Group) -> int:
     return min((s for s, _ in _spans(g.events[0])), default=0)
 
 
+def _overlapping(a: dict[str, Any], b: dict[str, Any], first: bool = False) -> bool:
+    """Evidence of ``a`` and ``b`` overlaps; with ``first``, only where each is first told (an event's
+    later spans are its mentions further on)."""
+    sa, sb = (_spans(a)[:1], _spans(b)[:1]) if first else (_spans(a), _spans(b))
+    return any(s1 < e2 and s2 < e1 for s1, e1 in sa for s2, e2 in sb)
+
+
 def _same_clause(a: Group, b: Group) -> bool:
     """The head events' evidence overlaps: one clause tells both ("bei ihren Verhandlungen … vereinbart")."""
-    return any(s1 < e2 and s2 < e1 for s1, e1 in _spans(a.events[0]) for s2, e2 in _spans(b.events[0]))
+    return _overlapping(a.events[0], b.events[0])
+
+
+def _fold_agreed_contacts(groups: list[Group]) -> list[Group]:
+    """A contact told in the very clause of another contact's outcome, between parties the outcome
+    names, is what was agreed there ("Putin confirmed Russia's readiness to resume negotiations with
+    Ukraine"), not a contact held: it stays in the story of the call that produced it, and so do the
+    outcomes the events stage hung on it."""
+    contacts: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.kind == "contact":
+            contacts[g.doc_id].append(g)
+    folded: set[int] = set()
+    for g in groups:
+        if g.kind != "contact":
+            continue
+        host = next((h for h in contacts[g.doc_id] if h is not g and id(h) not in folded
+                     and any(o["type"] in OUTCOME_TYPES and g.keys <= _keys(o) and _overlapping(o, g.events[0], first=True)
+                             for o in h.events[1:])), None)
+        if host is not None:
+            host.events.extend(g.events)
+            host.words |= g.words
+            folded.add(id(g))
+    return [g for g in groups if id(g) not in folded]
 
 
 def _anterior(g: Group) -> bool:
@@ -209,7 +299,7 @@ def _same_story(a: Group, b: Group) -> float:
         return 0.0
     if a.sequence and b.sequence and a.sequence != b.sequence:
         return 0.0
-    if not _dates_compatible(a.date, b.date):
+    if not _dates_compatible(a.date, b.date, near=a.kind == "contact"):
         return 0.0
     if a.amounts and b.amounts and not (a.amounts & b.amounts) and a.lang == b.lang:
         return 0.0  # "1200 Gefangene" and "tausend Gefangene": two exchanges (across languages a report may differ)
@@ -217,8 +307,8 @@ def _same_story(a: Group, b: Group) -> float:
         overlap = _overlap({w for w in a.words if w.startswith("#")}, {w for w in b.words if w.startswith("#")})
     else:
         overlap = _overlap(a.words, b.words)
-    if a.date and b.date and a.precision == b.precision == "day":
-        return 2.0 + overlap if a.date == b.date else 0.0
+    if a.date and b.date and a.precision == b.precision == "day" and a.date == b.date:
+        return 2.0 + overlap
     if overlap < SIMILARITY_FOR_UNDATED:
         return 0.0
     return overlap + (0.5 if a.date and b.date else 0.0)
@@ -240,7 +330,8 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
         return i
 
     # strongest evidence first (same day, then by content overlap), and never a union that would
-    # put two incompatible dates in one story: an undated report must not bridge March and May
+    # put two incompatible dates or two sequence numbers in one story: an undated report must not
+    # bridge March and May, nor an unnumbered one the first round of talks and the third
     candidates: list[tuple[float, int, int]] = []
     for block in blocks.values():
         for i, a in enumerate(block):
@@ -250,13 +341,18 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
                     candidates.append((-strength, index[id(a)], index[id(b)]))
     candidates.sort()
     dates: dict[int, set[str]] = {i: ({g.date} if g.date else set()) for i, g in enumerate(groups)}
+    seqs: dict[int, set[int]] = {i: ({g.sequence} if g.sequence else set()) for i, g in enumerate(groups)}
     for _, ia, ib in candidates:
         ra, rb = find(ia), find(ib)
-        if ra == rb or not all(_dates_compatible(x, y) for x in dates[ra] for y in dates[rb]):
+        near = groups[ra].kind == "contact"
+        if ra == rb or not all(_dates_compatible(x, y, near) for x in dates[ra] for y in dates[rb]):
+            continue
+        if seqs[ra] and seqs[rb] and seqs[ra] != seqs[rb]:
             continue
         lo, hi = min(ra, rb), max(ra, rb)
         parent[hi] = lo
         dates[lo] |= dates.pop(hi)
+        seqs[lo] |= seqs.pop(hi)
     members: dict[int, list[Group]] = defaultdict(list)
     for i, g in enumerate(groups):
         members[find(i)].append(g)
@@ -306,20 +402,37 @@ def _records(clusters: list[list[Group]], keep_ids: bool = False) -> tuple[dict[
 
 
 def _best_date(gs: list[Group]) -> tuple[str, str, str] | None:
+    """The story's date: the finest precision any report gives; among reports a day apart (see
+    ``_dates_compatible``), the day most of them give, else the first told."""
     rank = {"day": 3, "month": 2, "year": 1}
-    best = None
-    for g in gs:
-        if g.date and rank.get(g.precision, 0) > (rank.get(best[1], 0) if best else 0):
-            best = (g.date, g.precision, g.doc_id)
-    return best
+    top = max((rank.get(g.precision, 0) for g in gs if g.date), default=0)
+    if not top:
+        return None
+    finest = [g for g in gs if g.date and rank.get(g.precision, 0) == top]
+    votes: dict[str, int] = defaultdict(int)
+    for g in finest:
+        votes[g.date or ""] += 1
+    g = max(finest, key=lambda x: votes[x.date or ""])  # max keeps the first among equals
+    return (g.date or "", g.precision, g.doc_id)
 
 
 def _inherit_date(ev: dict[str, Any], best: tuple[str, str, str] | None, g: Group) -> None:
-    """A contact with no or a coarser date takes the story's day-precise date, saying why."""
-    if best is None or best[1] != "day" or best[2] == g.doc_id or ev.get("type") != "CONSULT":
-        return
+    """A contact with no or a coarser date takes the story's day-precise date, saying why; so does
+    what was agreed, demanded or refused in it when its date was the contact's or none (it dates
+    from the contact). A planned or hypothetical meeting in the story keeps its own (future) date."""
     date = ev.get("date") or {}
+    contact = ev.get("type") == "CONSULT" and ev.get("modality") == "asserted"
+    outcome = (g.kind == "contact" and ev is not g.events[0] and ev.get("type") in OUTCOME_TYPES
+               and (not date.get("value") or str(date.get("basis") or "").startswith("outcome of the contact")))
+    if outcome and not date.get("value") and g.date and (best is None or best[1] != "day"):
+        # no day anywhere in the story: the outcome still dates from its contact, as precisely as that
+        ev["date"] = {"value": g.date, "precision": g.precision, "text": None, "basis": "outcome of the contact"}
+        return
+    if best is None or best[1] != "day" or not (contact or outcome) or (contact and best[2] == g.doc_id):
+        return
     if date.get("precision") == "day" or (date.get("value") and not best[0].startswith(date["value"])):
         return
-    ev["date"] = {"value": best[0], "precision": "day", "text": date.get("text"),
-                  "basis": f"same story as {best[2]}"}
+    basis = "outcome of the contact" if best[2] == g.doc_id else f"same story as {best[2]}"
+    if outcome and best[2] != g.doc_id:
+        basis = f"outcome of the contact, {basis}"
+    ev["date"] = {"value": best[0], "precision": "day", "text": date.get("text"), "basis": basis}

@@ -1,0 +1,158 @@
+"""Rules of the story stage on hand-made event records (independent of what the events stage finds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readout.stories.build import build_stories, concepts_in
+
+PEOPLE = {
+    "RUS": ("Wladimir Putin", "Q7747"), "USA": ("Donald Trump", "Q22686"), "UKR": ("Wolodymyr Selenskyj", "Q3881"),
+}
+
+
+def _ev(doc: str, n: int, etype: str, keys: tuple[str, ...], text: str, start: int = 0, *, date: str | None = None,
+        modality: str = "asserted", links: list[dict[str, str]] | None = None, sequence: int | None = None,
+        quantities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "unknown")
+    return {
+        "id": f"ev-{doc}-{n}", "doc_id": doc, "type": etype, "mode": None, "modality": modality,
+        "actors": [{"name": PEOPLE[k][0], "country": k, "org": None, "sector": "GOV", "wikidata": PEOPLE[k][1]}
+                   for k in keys],
+        "recipients": [], "date": {"value": date, "precision": precision, "text": None, "basis": "test"},
+        "evidence": [{"doc_id": doc, "start": start, "end": start + len(text), "text": text}],
+        "links": links or [], "sequence": sequence, "quantities": quantities or [],
+    }
+
+
+def _outcome_of(doc: str, n: int) -> list[dict[str, str]]:
+    return [{"rel": "outcome_of", "event_id": f"ev-{doc}-{n}"}]
+
+
+def _cluster(events: list[dict[str, Any]]) -> dict[str, str]:
+    cluster_of, _ = build_stories(events)
+    return cluster_of
+
+
+def test_an_outcome_the_events_stage_left_unlinked_joins_its_contacts_story():
+    """'He said Moscow had again asked for …' two sentences after the talks: the talks' demand."""
+    events = [
+        _ev("riyadh", 1, "CONSULT", ("RUS", "USA"), "Witkoff and Dmitriev held five hours of talks in Riyadh on Wednesday.",
+            date="2026-04-01"),
+        _ev("riyadh", 2, "REQUEST", ("RUS",), "He said Moscow had again asked for the return of six properties.", 200),
+        _ev("riyadh", 3, "REJECT", ("RUS", "USA"), "A spokesperson said Washington would not ease sanctions.", 300),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-riyadh-1"] == cl["ev-riyadh-2"] == cl["ev-riyadh-3"]
+    assert events[1]["date"]["value"] == "2026-04-01", "what was asked in the talks dates from the talks"
+    assert events[1]["date"]["basis"].startswith("outcome of the contact")
+
+
+def test_an_outcome_told_in_the_contacts_own_clause_joins_it_whatever_its_date():
+    text = "Russland und die Ukraine haben bei ihren Verhandlungen in der Türkei einen Gefangenenaustausch vereinbart."
+    events = [_ev("ist", 1, "AGREE", ("RUS", "UKR"), text, date="2025-05"),
+              _ev("ist", 2, "CONSULT", ("RUS", "UKR"), text, date="2025-07")]
+    cl = _cluster(events)
+    assert cl["ev-ist-1"] == cl["ev-ist-2"]
+
+
+def test_an_earlier_deal_recalled_in_the_report_of_a_contact_stays_apart():
+    events = [
+        _ev("call", 1, "CONSULT", ("RUS", "USA"), "Putin und Trump haben am Dienstag telefoniert.", date="2025-03-18"),
+        # its own, other day: another occasion
+        _ev("call", 2, "AGREE", ("RUS", "USA"), "Bereits am 3. März hatten sich beide Seiten auf Gespräche verständigt.",
+            100, date="2025-03-03"),
+        # German pluperfect without a date: an earlier deal recalled
+        _ev("call", 3, "AGREE", ("RUS", "USA"), "Putin hatte den USA bereits ein Angebot gemacht.", 200),
+        # parties beyond the contact's: not its outcome
+        _ev("call", 4, "AGREE", ("UKR", "USA"), "Die Ukraine stimmte dem Vorschlag zu.", 300),
+    ]
+    cl = _cluster(events)
+    assert len({cl[e["id"]] for e in events}) == 4
+
+
+def test_a_meeting_agreed_in_a_calls_outcome_is_not_a_contact_of_its_own():
+    """'Putin confirmed Russia's readiness to resume negotiations with Ukraine in Istanbul': the events
+    stage reads a contact there; what it hangs on it belongs to the call."""
+    clause = "Putin confirmed Russia's readiness to resume direct negotiations with Ukraine in Istanbul."
+    events = [
+        _ev("kremlin", 1, "CONSULT", ("RUS", "USA"), "Putin and Trump held a telephone conversation on Tuesday.",
+            date="2026-03-10"),
+        _ev("kremlin", 2, "CONSULT", ("RUS", "UKR"), clause, 100, date="2026-03-18"),
+        _ev("kremlin", 3, "AGREE", ("RUS", "UKR"), clause, 100, links=_outcome_of("kremlin", 1)),
+        _ev("kremlin", 4, "REQUEST", ("RUS", "UKR"), "Putin insisted that Ukrainian forces must leave Donetsk.", 300,
+            links=_outcome_of("kremlin", 2)),
+    ]
+    cl = _cluster(events)
+    assert len({cl[e["id"]] for e in events}) == 1
+
+
+def test_an_unnumbered_report_does_not_bridge_the_first_and_the_third_round():
+    words = "Delegationen verhandelten in Istanbul über einen Gefangenenaustausch und die Rückgabe Gefallener."
+    events = [
+        _ev("first", 1, "CONSULT", ("RUS", "UKR"), "Die erste Runde: " + words, sequence=1),
+        _ev("third", 1, "CONSULT", ("RUS", "UKR"), "Die dritte Runde: " + words, sequence=3),
+        _ev("plain", 1, "CONSULT", ("RUS", "UKR"), words, date="2025-07"),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-first-1"] != cl["ev-third-1"]
+
+
+def test_reports_a_day_apart_of_one_call_join_when_they_say_the_same():
+    """A report dating the call by the day the Kremlin spoke of it, one day late."""
+    events = [
+        _ev("wh", 1, "CONSULT", ("RUS", "USA"), "Trump spoke with Putin on Tuesday about energy infrastructure.",
+            date="2025-03-18"),
+        _ev("wh", 2, "AGREE", ("RUS", "USA"), "Putin agreed to halt strikes on energy infrastructure for 30 days.", 100,
+            links=_outcome_of("wh", 1), quantities=[{"value": 30, "unit": "day", "what": "duration of the halt"}]),
+        _ev("tass", 1, "CONSULT", ("RUS", "USA"), "The Kremlin said on Wednesday the call covered energy infrastructure.",
+            date="2025-03-19"),
+        _ev("tass", 2, "CONCEDE", ("RUS", "USA"), "Moscow agreed to a 30-day pause in strikes on energy facilities.", 100,
+            links=_outcome_of("tass", 1), quantities=[{"value": 30, "unit": "day", "what": "duration of the pause"}]),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-wh-1"] == cl["ev-tass-1"]
+
+
+def test_calls_a_day_apart_with_nothing_in_common_stay_apart_and_so_do_attacks():
+    events = [
+        _ev("a", 1, "CONSULT", ("RUS", "USA"), "Trump und Putin sprachen über den Handel.", date="2025-03-18"),
+        _ev("b", 1, "CONSULT", ("RUS", "USA"), "Trump und Putin sprachen über Atomwaffen.", date="2025-03-19"),
+        _ev("c", 1, "ASSAULT", ("RUS", "UKR"), "Russland griff Kiew mit Drohnen und Raketen an.", date="2025-03-18"),
+        _ev("d", 1, "ASSAULT", ("RUS", "UKR"), "Russland griff Kiew mit Drohnen und Raketen an.", date="2025-03-19"),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-a-1"] != cl["ev-b-1"]
+    assert cl["ev-c-1"] != cl["ev-d-1"], "a nightly attack is a new incident each night"
+
+
+def test_a_german_and_an_english_report_share_numbers_and_concepts_not_words():
+    events = [
+        _ev("de", 1, "CONSULT", ("RUS", "USA"), "Putin und Trump haben am Dienstag telefoniert.", date="2025-03"),
+        _ev("de", 2, "AGREE", ("RUS", "UKR"), "Zudem sollen je 175 Kriegsgefangene ausgetauscht werden.", 100,
+            links=_outcome_of("de", 1), quantities=[{"value": 175, "unit": "person", "what": "prisoners"}]),
+        _ev("en", 1, "CONSULT", ("RUS", "USA"), "Trump spoke with Putin by phone on Tuesday.", date="2025-03-18"),
+        _ev("en", 2, "AGREE", ("RUS", "UKR"), "Russia and Ukraine will exchange 175 prisoners each.", 100,
+            links=_outcome_of("en", 1), quantities=[{"value": 175, "unit": "person", "what": "prisoners"}]),
+        _ev("apr", 1, "CONSULT", ("RUS", "USA"), "Trump spoke with Putin by phone on Tuesday.", date="2025-04-15"),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-de-1"] == cl["ev-en-1"] != cl["ev-apr-1"]
+    assert events[0]["date"]["value"] == "2025-03-18", "the month-only report takes the story's day"
+
+
+def test_one_word_in_common_does_not_make_undated_reports_one_story():
+    events = [_ev("x", 1, "ASSAULT", ("RUS", "UKR"), "Nachts griffen Drohnen die Hauptstadt an."),
+              _ev("y", 1, "ASSAULT", ("RUS", "UKR"), "Drohnen trafen ein Umspannwerk im Süden.")]
+    cl = _cluster(events)
+    assert cl["ev-x-1"] != cl["ev-y-1"]
+
+
+def test_concepts_are_read_at_word_starts_and_compound_heads():
+    assert concepts_in("Russland und Deutschland") == set()
+    assert concepts_in("he said") == set()
+    assert concepts_in("Vorschläge zum Verhandeln") == {"negotiations"}
+    assert concepts_in("Gefangenenaustausch") == {"prisoners", "exchange"}
+    assert concepts_in("Raketenschläge auf die Energie-Infrastruktur") == {"strikes", "energy", "infrastructure"}
+    assert concepts_in("Waffenruhe") == {"ceasefire"}
+    assert concepts_in("airstrikes and military aid") == {"strikes", "aid"}
