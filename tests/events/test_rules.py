@@ -176,3 +176,16 @@ def test_an_adverb_does_not_turn_a_verb_into_a_noun():
     ev = one(events("A Russian memorandum, according to two Ukrainian officials, again demands that Kyiv withdraw "
                     "its troops.", "en"), "REQUEST")
     assert keys(ev["actors"]) == {"RUS"} and keys(ev["recipients"]) == {"UKR"}
+
+
+def test_what_was_discussed_is_a_topic_not_an_event():
+    evs = events("„Wir haben ein wichtiges Signal der kanadischen Seite zur Beteiligung an der Sicherung der Grenze "
+                 "besprochen“, sagte der mexikanische Präsident.")
+    assert not [e for e in evs if e["type"] == "COOPERATE"]
+
+
+def test_who_took_part_in_the_call_joins_it():
+    evs = events("Selenskyj und Trump telefonierten am Sonntag. Nach Angaben der Europäischen Kommission nahmen an dem "
+                 "Gespräch auch EU-Präsidentin Ursula von der Leyen und der französische Präsident Emmanuel Macron teil.")
+    calls = [e for e in evs if e["type"] == "CONSULT"]
+    assert len(calls) == 1 and keys(calls[0]["actors"]) == {"UKR", "USA", "IGO:EU", "FRA"}

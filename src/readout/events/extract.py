@@ -336,10 +336,15 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
             out.append((m, []))
         else:
             by_clause.setdefault(m.clause, []).append(m)
+    discussion = grammar("en" if english else "de").discussion_verbs
     for head, rest in out:
         if head.trigger.type == "CONSULT" and head.trigger.kind == "verb" and head.clause in by_clause:
-            # "haben zur Vorbereitung eines möglichen Treffens telefoniert": the meeting is the call's topic
-            topic = [m for m in by_clause[head.clause] if m.trigger.type == "CONSULT" and m.trigger.kind == "noun"]
+            # "haben zur Vorbereitung eines möglichen Treffens telefoniert": the meeting is the call's topic;
+            # "haben ein Signal zur Beteiligung an … besprochen": what was discussed is a topic, not an event
+            discussed = head.trigger.lemma in discussion
+            topic = [m for m in by_clause[head.clause] if m.trigger.kind == "noun"
+                     and (m.trigger.type == "CONSULT" or (discussed and m.start < head.start if not english
+                                                          else discussed and m.start > head.start))]
             rest.extend(topic)
             by_clause[head.clause] = [m for m in by_clause[head.clause] if m not in topic]
     for ms in by_clause.values():
@@ -658,6 +663,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         ev.location = roles.location.name
     if trig.kind == "noun":
         ev.anaphoric = head.reference or _definite_reference(doc, sent, head)
+        if etype == "CONSULT" and _joins(doc, sent, head):
+            ev.producer += "+joined"
     elif etype == "CONSULT" and re.match(r"\s+(?:the|this|that|their|its)\s+(?:\w+\s+)?(?:meeting|talks|call|summit|conversation|negotiations)\b",
                                          doc.text[head.end:head.end + 40], re.IGNORECASE):
         ev.anaphoric = True  # "hosted the meeting": the meeting already reported
@@ -796,6 +803,13 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 _absorb(target, ev, actors=False)
                 moved[ev.id] = target.id
                 continue
+        if ev.type == "CONSULT" and ev.modality == "asserted" and _joined(ev):
+            # "An dem Gespräch nahmen auch von der Leyen und Macron teil": more participants of the call
+            target = next((p for p in reversed(out) if p.type == "CONSULT" and p.modality == "asserted"), None)
+            if target is not None:
+                _absorb(target, ev, actors=True)
+                moved[ev.id] = target.id
+                continue
         if ev.type == "ASSAULT" and not ev.actors and not ev.recipients:
             # "At least nine people were killed": the toll of the attack just reported
             target = next((p for p in reversed(out[-4:]) if p.type == "ASSAULT"), None)
@@ -847,6 +861,21 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             while ln.get("event_id") in moved:
                 ln["event_id"] = moved[ln["event_id"]]
     return out
+
+
+_JOINED = re.compile(r"\b(?:nahmen|nahm|nehmen|nimmt)\b[^.]*\bteil\b|\bteilgenommen\b|\bbeteiligt\b|"
+                     r"\b(?:joined|took part|participated|were also on|was also on)\b", re.IGNORECASE)
+
+
+def _joined(ev: Event) -> bool:
+    return ev.producer.endswith("+joined")
+
+
+def _joins(doc: Document, sent: Sentence, head: Match) -> bool:
+    """The contact is named with a definite article in a sentence that says who took part in it."""
+    before = doc.text[max(sent.start, head.start - 12):head.start].lower()
+    return bool(_JOINED.search(doc.text[sent.start:sent.end])) and bool(
+        re.search(r"\b(?:dem|der|den|the|this|that|diesem)\s+$", before))
 
 
 def _keys(ev: Event) -> set[str | None]:
