@@ -189,3 +189,12 @@ def test_who_took_part_in_the_call_joins_it():
                  "Gespräch auch EU-Präsidentin Ursula von der Leyen und der französische Präsident Emmanuel Macron teil.")
     calls = [e for e in evs if e["type"] == "CONSULT"]
     assert len(calls) == 1 and keys(calls[0]["actors"]) == {"UKR", "USA", "IGO:EU", "FRA"}
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("France will formally recognise the State of Palestine in September, Macron said.", "SUPPORT", "planned"),
+    ("Russia could pull its forces back from parts of the Kharkiv region.", "RETREAT", "hypothetical"),
+])
+def test_english_verbs_after_modals_and_adverbs(text, etype, modality):
+    evs = events(text, "en")
+    assert [(e["type"], e["modality"]) for e in evs] == [(etype, modality)]

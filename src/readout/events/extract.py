@@ -445,7 +445,31 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
     for ev in condition_events:
         ev.modality = "hypothetical"
         out.append(ev)
+    if doc.language == "en":
+        _coordinated_content(doc, out, clauses)
     return _fold_complements(doc, out, clauses)
+
+
+def _coordinated_content(doc: Document, events: list[Event], clauses: list[tuple[int, int]]) -> None:
+    """'had agreed to carry out the exchange, and to hand over the bodies …': a second 'to'-clause
+    after an agreement, promise, demand or threat is a second one of the same kind, not a deed done."""
+    for k, ev in enumerate(events):
+        if ev.trigger is None or k == 0:
+            continue
+        c = next((c for c in clauses if c[0] <= ev.trigger.start < c[1]), None)
+        if c is None or not re.match(r"\s*(?:and |or |but )?to \w+", doc.text[c[0]:c[1]], re.IGNORECASE):
+            continue
+        frame = next((p for p in reversed(events[:k]) if FRAME_RANK.get(p.type, 1) >= 2 and p.type in CONTENT_FRAMES
+                      and p.trigger is not None and p.trigger.start < c[0]), None)
+        if frame is None or frame.type == ev.type:
+            continue
+        ev.type, ev.modality, ev.mode = frame.type, frame.modality, None
+        ev.actors, ev.recipients = list(frame.actors), list(frame.recipients)
+        ev.links = list(frame.links)
+        ev.date = dict(frame.date)
+        ev.producer += "+coordinated"
+        ev.id = stable_id("ev", doc.doc_id, ev.trigger.start, ev.type)
+        ev.summary = summarize(ev)
 
 
 # "knüpfte … an die Bedingung, dass die Lieferungen beendet würden": what is demanded, promised or

@@ -324,6 +324,12 @@ def compile_lexicon(triggers: list[Trigger], lang: str = "de") -> Lexicon:
         else:
             words = t.words or tuple(t.lemma.split())
             lex.phrases.setdefault(words[0].lower(), []).append(t)
+            if lang == "en":  # "pulled … back" is also found as "could pull its forces back"
+                from readout.language.en import lemma_of
+
+                base = lemma_of(words[0].lower())
+                if base != words[0].lower():
+                    lex.phrases.setdefault(base, []).append(t)
     heads.sort(key=lambda ht: -len(ht[0]))
     lex.noun_heads = heads
     return lex

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from readout.events.lexicon import Lexicon, Trigger, grammar
@@ -83,9 +84,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             clause_cache[c] = (ct, _lemmas(ct), text[c[0]:c[1]].lower())
         return clause_cache[c]
 
+    consumed: set[int] = set()  # later words of a phrase already matched ("pull … back"): not triggers themselves
+    phrase_words: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
         word = tok.text
-        if len(word) < 3 or not word[0].isalpha():
+        if len(word) < 3 or not word[0].isalpha() or i in consumed:
             continue
         clause = clause_of(tok.start, clauses, sent)
         ctoks, lemmas, low_text = clause_info(clause)
@@ -95,31 +98,35 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         noun_slot = lang == "en" and i > 0 and (toks[i - 1].pos in ("DET", "NUM", "ADJ") or toks[i - 1].text in ("'s", "’s")
                                                or toks[i - 1].text.lower().endswith(("-hour", "-minute", "-day")))
         if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot:
-            for vf in lex.verb_forms.get(low, ()):
+            forms = lex.verb_forms.get(low) or (lex.verb_forms.get(_us_spelling(low), ()) if lang == "en" else ())
+            for vf in forms:
                 if vf.needs_particle:
                     part = vf.trigger.particle
                     if not any(j > i and t.text.lower() == part and t.pos in _PARTICLE_POS for j, t in ctoks):
                         continue
                 cands.append((vf.trigger, tok.end))
         if word[0].isupper() or lang == "en":  # English nouns are lower case
-            for trig in lex.noun_triggers(word):
+            for trig in lex.noun_triggers(word) or (lex.noun_triggers(_us_spelling(low)) if lang == "en" else []):
                 cands.append((trig, tok.end))
         for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else [])]:
             if noun_slot and low in lex.verb_forms:
                 continue  # "the threatened tariffs": a participle used as an adjective, not the act
             words = [w.lower() for w in (trig.words or tuple(trig.lemma.split()))]
-            pos, ok = i, True
+            pos, ok, at = i, True, []
             # English phrases are near-contiguous ("called on", "pulled its forces back"); German
             # ones spread over the clause ("knüpfte … an die Bedingung")
             gap = 6 if lang == "en" else 99
             for w in words[1:]:
-                nxt = next((j for j, t in ctoks if pos < j <= pos + gap and (t.text.lower() == w or t.lemma.lower() == w)), None)
+                nxt = next((j for j, t in ctoks if pos < j <= pos + gap and (
+                    t.text.lower() == w or t.lemma.lower() == w or (lang == "en" and t.lemma.lower() == _en_lemma(w)))), None)
                 if nxt is None:
                     ok = False
                     break
                 pos = nxt
+                at.append(nxt)
             if ok:
                 cands.append((trig, tok.end))
+                phrase_words[trig.id] = at
         cands = [(t, e) for t, e in cands if _requirements_met(t, lemmas, low_text)]
         if not cands:
             continue
@@ -130,6 +137,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
                     tok.pos == "VERB" and tok.finite and p.pos in ("ADV", "NOUN") and p.text.lower() in _VERB_ADVERBS):
                 cands = [(t, e) for t, e in cands if t.kind != "verb"]
         trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
+        if trig.kind == "phrase" and lang == "en":
+            consumed.update(phrase_words.get(trig.id, ()))
         prev = toks[i - 1].text.lower() if i > 0 else ""
         prev2 = toks[i - 2].text.lower() if i > 1 else ""
         refs = grammar(lang).reference_preps
@@ -176,6 +185,20 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         seen.add(key)
         kept.append(m)
     return kept
+
+
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
+
+
+def _us_spelling(low: str) -> str:
+    """'recognise', 'mobilised', 'normalisation' as the lexicon spells them ('recognize' …)."""
+    return _BRITISH.sub(r"iz\1", low)
+
+
+def _en_lemma(word: str) -> str:
+    from readout.language.en import lemma_of
+
+    return lemma_of(word)
 
 
 _VERB_ADVERBS = {"again", "also", "still", "now", "repeatedly", "once", "later", "then", "already", "always", "never",

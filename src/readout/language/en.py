@@ -122,11 +122,18 @@ def _retag(toks: list[Token]) -> None:
         if t.pos != "NOUN" or prev is None or t.text[0].isupper():
             continue
         plow = prev.text.lower()
+        j = i - 1
+        while j > 0 and (toks[j].pos == "ADV" or toks[j].text.lower() in ("not", "n't", "also", "still", "now", "then",
+                                                                              "soon", "never", "again", "jointly")):
+            j -= 1  # "will formally recognise", "would not cede", "could also pull"
+        anchor = toks[j]
+        alow = anchor.text.lower()
         if plow in ("i", "we", "you", "they"):
             t.pos, t.finite, t.tense, t.mood = "VERB", True, "Pres", "Ind"  # "we reject", "they demand"
-        elif (prev.pos == "AUX" and plow not in ("'s",)) or (plow == "to" and i > 1 and toks[i - 2].pos in ("VERB", "AUX", "ADJ")) \
-                or (plow in ("not", "n't") and i > 1 and toks[i - 2].pos == "AUX"):
-            t.pos = "VERB"  # "would impose", "will not withdraw", "agreed to release"
+        elif (anchor.pos == "AUX" and alow not in ("'s",) and AUX_FORMS.get(alow) is not None and alow not in (
+                "is", "are", "was", "were", "am", "been", "being", "has", "have", "had", "having")) \
+                or (alow == "to" and j > 0 and toks[j - 1].pos in ("VERB", "AUX", "ADJ", "NOUN")):
+            t.pos = "VERB"  # "would impose", "will not withdraw", "agreed to release", "plans to send"
     for i, t in enumerate(toks):
         if t.pos != "VERB":
             continue

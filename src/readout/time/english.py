@@ -18,6 +18,13 @@ from importlib.resources import files
 from readout.model import DateValue, Quantity, Timex
 from readout.time.timex import _anchor, _weekday, _year_for, season, shifted
 
+_AHEAD = re.compile(r"\b(?:will|'ll|would|to be held|scheduled|set to|is to|are to|plans?|planned|expected to|due to)\b[^.]*$")
+
+
+def _looks_ahead(text: str, m: re.Match) -> bool:
+    """The clause before the expression speaks of what is to come ("will recognise … in September")."""
+    return bool(_AHEAD.search(text[max(0, m.start() - 60):m.start()].lower()))
+
 
 @cache
 def _data() -> dict:
@@ -179,7 +186,7 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
         if g.get("y"):
             y, basis = int(g["y"]), "explicit date"
         else:
-            yy, why = _year_for(mon, day, pub)
+            yy, why = _year_for(mon, day, pub, kind == "deadline_date" or _looks_ahead(text, m))
             if yy is None:
                 return Timex(0, 0, "", None, "unknown", "deadline" if kind == "deadline_date" else "date",
                              f"day and month without year; {why}")
@@ -196,7 +203,7 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
         if g.get("y"):
             y, basis = int(g["y"]), "explicit month and year"
         else:
-            yy, basis = _year_for(mon, None, pub)
+            yy, basis = _year_for(mon, None, pub, _looks_ahead(text, m))
             if yy is None:
                 return Timex(0, 0, "", None, "unknown", "date", f"month without year; {basis}")
             y = yy
@@ -207,9 +214,7 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
         after = text[m.end():m.end() + 1]
         if after == "'" or after == "’":
             return None
-        before = text[max(0, m.start() - 40):m.start()].lower()
-        forward = rel in ("next", "coming") or bool(re.search(
-            r"\b(?:will|'ll|would|to be held|scheduled|set to|is to|are to|plans?|planned|expected to|due to)\b[^.]*$", before))
+        forward = rel in ("next", "coming") or _looks_ahead(text, m)
         v, p, basis = _weekday(g["wd"].lower(), pub, forward, "weekday")
         if rel in ("last", "past") and p == "day" and v == (pub.value if pub else None):
             v = (dt.date.fromisoformat(v) - dt.timedelta(days=7)).isoformat()  # type: ignore[arg-type]
