@@ -142,8 +142,8 @@ def test_a_german_and_an_english_report_share_numbers_and_concepts_not_words():
 
 
 def test_one_word_in_common_does_not_make_undated_reports_one_story():
-    events = [_ev("x", 1, "ASSAULT", ("RUS", "UKR"), "Nachts griffen Drohnen die Hauptstadt an."),
-              _ev("y", 1, "ASSAULT", ("RUS", "UKR"), "Drohnen trafen ein Umspannwerk im Süden.")]
+    events = [_ev("x", 1, "CONSULT", ("UKR", "USA"), "Trump und Selenskyj sprachen über Drohnen."),
+              _ev("y", 1, "CONSULT", ("UKR", "USA"), "Trump und Selenskyj sprachen über Drohnen und Wahlen.")]
     cl = _cluster(events)
     assert cl["ev-x-1"] != cl["ev-y-1"]
 
@@ -156,3 +156,57 @@ def test_concepts_are_read_at_word_starts_and_compound_heads():
     assert concepts_in("Raketenschläge auf die Energie-Infrastruktur") == {"strikes", "energy", "infrastructure"}
     assert concepts_in("Waffenruhe") == {"ceasefire"}
     assert concepts_in("airstrikes and military aid") == {"strikes", "aid"}
+
+
+def _dated(ev: dict[str, Any], text: str, basis: str) -> dict[str, Any]:
+    ev["date"] = {**ev["date"], "text": text, "basis": basis}
+    return ev
+
+
+def test_a_month_dated_report_that_names_the_weekday_joins_the_report_of_that_day():
+    """'am Mittwoch' in an article dated only June: the call of Wednesday 11 June, whatever else each says."""
+    events = [
+        _dated(_ev("month", 1, "CONSULT", ("UKR", "USA"), "Trump hat am Mittwoch mit Selenskyj telefoniert. Es ging um Patriot-Systeme.",
+                   date="2025-06"), "am Mittwoch", "weekday Mittwoch; publication month only"),
+        _ev("day", 1, "CONSULT", ("UKR", "USA"), "Trump and Zelensky spoke about further aid on Wednesday.", date="2025-06-11"),
+        _ev("other", 1, "CONSULT", ("UKR", "USA"), "Trump und Selenskyj sprachen über Patriot-Systeme und Munition.",
+            date="2025-06-13"),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-month-1"] == cl["ev-day-1"] != cl["ev-other-1"], "Friday the 13th is not 'am Mittwoch'"
+    assert events[0]["date"]["value"] == "2025-06-11"
+
+
+def test_a_report_of_last_week_joins_a_day_of_that_week_only():
+    events = [
+        _dated(_ev("lastweek", 1, "CONSULT", ("RUS", "USA"), "Nach dem Telefonat in der vergangenen Woche: Feuerpause für Energieanlagen.",
+                   date="2025-03"), "in der vergangenen Woche", "week before publication: the week of 2025-03-17"),
+        _ev("april", 1, "CONSULT", ("RUS", "USA"), "Putin agreed to a ceasefire on energy facilities.", date="2025-03-31"),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-lastweek-1"] != cl["ev-april-1"]
+    events.append(_ev("call", 1, "CONSULT", ("RUS", "USA"), "Trump and Putin spoke by phone.", date="2025-03-18"))
+    cl = _cluster(events)
+    assert cl["ev-lastweek-1"] == cl["ev-call-1"] != cl["ev-april-1"]
+
+
+def test_a_brief_report_joins_the_long_one_that_tells_all_it_says():
+    """Three lines ('im Weißen Haus empfangen') against a long report of the same undated visit."""
+    events = [
+        _ev("brief", 1, "CONSULT", ("UKR", "USA"), "Selenskyj wurde von Trump im Weißen Haus empfangen, mit Spitzenpolitikern."),
+        _ev("long", 1, "CONSULT", ("UKR", "USA"), "Selenskyj besucht Trump im Weissen Haus. Die Europäer fordern Sicherheitsgarantien, "
+            "Gebietsabtretungen sind der Knackpunkt, Nato-Generalsekretär Rutte und Kommissionspräsidentin von der Leyen reisen an. "
+            "Beim letzten Besuch war Selenskyj vorgeführt worden; Streitkräfte, Aufrüstung und Finanzierung sind Thema."),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-brief-1"] == cl["ev-long-1"]
+
+
+def test_undated_incidents_told_alike_in_general_words_stay_apart():
+    """'beschossen … mit Drohnen und Raketen' and 'seine Drohnen- und Raketenangriffe ausgeweitet': habits, not one attack."""
+    events = [
+        _ev("march", 1, "ASSAULT", ("RUS", "UKR"), "In der Nacht beschossen beide Armeen das Land mit Drohnen und Raketen."),
+        _ev("july", 1, "ASSAULT", ("RUS", "UKR"), "Moskau hat seine Drohnen- und Raketenangriffe auf die Ukraine ausgeweitet."),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-march-1"] != cl["ev-july-1"]

@@ -28,8 +28,13 @@ OUTCOME_TYPES = frozenset({"AGREE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "S
 # Share of the smaller group's content (words and concepts) the other must share when dates alone
 # cannot decide: participants and kind already agree at that point, so the bar is moderate.
 SIMILARITY_FOR_UNDATED = 0.25
-# ... and never on a single shared word or concept: one in common ("Russia", "drones") is chance.
+# ... and never on a single shared word or concept: one in common ("drones") is chance.
 MIN_SHARED = 2
+# A short report all of whose content (this share of it) a longer one also tells is a brief of the same
+# occurrence, however much more the longer one says ("im Weißen Haus empfangen" in three lines).
+CONTAINED = 0.6
+# Undated incidents: twice the bar (attacks, sanctions recur and are told in the same words).
+SIMILARITY_FOR_UNDATED_INCIDENT = 0.5
 # A stem inside a word counts only after a first part of at least this many letters: the head of a
 # compound ("Gefangenen|austausch", "Raketen|schläge"), not a prefix ("ver|handeln", "Vor|schläge").
 COMPOUND_HEAD = 4
@@ -64,7 +69,7 @@ def concepts_in(text: str) -> set[str]:
 
 
 @cache
-def _cues() -> dict[str, dict[str, list[str]]]:
+def _cues() -> dict[str, Any]:
     data = json.loads(files("readout").joinpath("data", "stories", "cues.json").read_text(encoding="utf-8"))
     return {name: value for name, value in data.items() if not name.startswith("_")}
 
@@ -116,17 +121,31 @@ def _fold(word: str) -> str:
     return word.replace("ß", "ss")
 
 
+@cache
+def _kb() -> dict[str, frozenset[str]]:
+    """Single-word names the knowledge base knows, with the countries they stand for ("Russland",
+    "russischen", "Kreml", "Moskau", "Putin" -> RUS)."""
+    from readout.entities.kb import load_kb
+
+    return {form: frozenset(s.country for s in surfaces if s.country)
+            for form, surfaces in load_kb().surfaces.items() if " " not in form}
+
+
 def _content_words(ev: dict[str, Any]) -> set[str]:
     """Capitalised content words of the evidence and the concepts they name, without the names of
-    the participants (which the blocking already compares)."""
+    the participants and of their countries, capitals and seats of government (which the blocking
+    already compares: "Russia" in two reports of Russian deeds says nothing about which deed)."""
     names = {_fold(p.lower()) for a in (ev.get("actors") or []) + (ev.get("recipients") or [])
              for p in re.findall(r"\w+", a.get("name") or "")}
-    stop = _stop_words()
+    keys = _keys(ev)
+    stop, kb = _stop_words(), _kb()
     out = set()
     for sp in ev.get("evidence") or []:
         for w in re.findall(r"[A-ZÄÖÜ][\wäöüß-]{3,}", sp.get("text", "")):
-            for part in _fold(w.lower()).split("-"):
-                if len(part) > 3 and part not in stop and part.rstrip("s") not in names and part not in names:
+            for form in w.split("-"):
+                part = _fold(form.lower())
+                if (len(part) > 3 and part not in stop and part.rstrip("s") not in names and part not in names
+                        and not kb.get(form, frozenset()) & keys):
                     out.add(part)
         low = sp.get("text", "").lower()
         out |= {f"#{name}" for name in concepts_in(low)}
@@ -140,6 +159,50 @@ def _numbers(ev: dict[str, Any]) -> set[str]:
     return {f"#n{float(q['value']):g}" for q in ev.get("quantities") or []
             if isinstance(q, dict) and isinstance(q.get("value"), (int, float)) and q["value"] >= 2
             and q.get("what") != "duration" and q.get("unit") not in ("minute", "hour")}
+
+
+def _day_window(g: Group) -> tuple[str, dt.date | None, int | None]:
+    """What a contact dated coarser than a day still says about its day: the week ("in der vergangenen
+    Woche": the week of 17 March, from the time stage's basis) or the weekday ("am Mittwoch" in an
+    article dated only by its month). Returns (anchor, week start, weekday): anchor is "anchored" when
+    the report also has a month or week, "unanchored" for a bare weekday, "" when it says nothing."""
+    date = g.events[0].get("date") or {}
+    if g.precision == "day" or g.events[0].get("type") != "CONSULT":
+        return "", None, None
+    week = re.search(r"week of (\d{4}-\d{2}-\d{2})", str(date.get("basis") or ""))
+    if week and g.date:
+        try:
+            return "anchored", dt.date.fromisoformat(week.group(1)), None
+        except ValueError:
+            return "", None, None
+    text = str(date.get("text") or "").lower()
+    if any(w in text for w in ("nacht", "night")):
+        return "", None, None  # "in der Nacht zu Freitag": which day the text means is unsure
+    names: dict[str, int] = _cues().get("weekdays", {})
+    day = next((i for w, i in names.items() if re.search(rf"(?<!\w){w}(?!\w)", text)), None)
+    if day is None:
+        return "", None, None
+    return ("anchored" if g.date else "unanchored"), None, day
+
+
+def _day_fit(coarse: Group, day: str, near: bool) -> str:
+    """Whether ``day`` fits what ``coarse`` says of its day: "fits", "near" (a day off, see
+    ``_dates_compatible``), "no", or "unknown" (it says nothing, or only a weekday of no known month)."""
+    anchor, week, weekday = _day_window(coarse)
+    if not anchor:
+        return "unknown"
+    try:
+        d = dt.date.fromisoformat(day)
+    except ValueError:
+        return "unknown"
+
+    def inside(x: dt.date) -> bool:
+        return 0 <= (x - week).days <= 6 if week is not None else x.weekday() == weekday
+
+    if inside(d):
+        return "fits" if anchor == "anchored" else "unknown"
+    one = dt.timedelta(days=1)
+    return "near" if near and (inside(d - one) or inside(d + one)) else "no"
 
 
 def _days_apart(a: str, b: str) -> int | None:
@@ -160,15 +223,20 @@ def _dates_compatible(a: str | None, b: str | None, near: bool = False) -> bool:
     return a.startswith(b) or b.startswith(a) or (near and _days_apart(a, b) == 1)
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def _overlap(a: set[str], b: set[str], briefs: bool = True) -> float:
+    """How much content ``a`` and ``b`` share; with ``briefs``, a short one contained in the other counts."""
     if not a or not b:
         return 0.0
     # compounds: "energie-infrastruktur" and "infrastruktur" share a part
     hits = sum(1 for w in a if w in b or any(w in x or x in w for x in b if len(x) > 5 and len(w) > 5))
     if hits < MIN_SHARED:
         return 0.0
-    # Dice: a short report does not look similar to everything just by being short
-    return 2 * hits / (len(a) + len(b))
+    # Dice: a short report does not look similar to everything just by being short ...
+    dice = 2 * hits / (len(a) + len(b))
+    # ... unless nearly all it says is in the other; then it just passes, so closer matches go first
+    if briefs and min(hits, len(b)) / min(len(a), len(b)) >= CONTAINED:
+        return max(dice, SIMILARITY_FOR_UNDATED)
+    return dice
 
 
 def _groups(events: list[dict[str, Any]]) -> list[Group]:
@@ -303,12 +371,26 @@ def _same_story(a: Group, b: Group) -> float:
         return 0.0
     if a.amounts and b.amounts and not (a.amounts & b.amounts) and a.lang == b.lang:
         return 0.0  # "1200 Gefangene" and "tausend Gefangene": two exchanges (across languages a report may differ)
+    # an incident told without a date is mostly a habit ("hat seine Drohnenangriffe ausgeweitet"):
+    # it joins another only when the two read much alike, never as a brief of it
+    undated_incident = a.kind != "contact" and not (a.date and b.date)
     if a.lang != b.lang:  # across languages only the concepts can be compared
-        overlap = _overlap({w for w in a.words if w.startswith("#")}, {w for w in b.words if w.startswith("#")})
+        overlap = _overlap({w for w in a.words if w.startswith("#")}, {w for w in b.words if w.startswith("#")},
+                           briefs=not undated_incident)
     else:
-        overlap = _overlap(a.words, b.words)
+        overlap = _overlap(a.words, b.words, briefs=not undated_incident)
+    if undated_incident and overlap < SIMILARITY_FOR_UNDATED_INCIDENT:
+        return 0.0
     if a.date and b.date and a.precision == b.precision == "day" and a.date == b.date:
         return 2.0 + overlap
+    if (a.precision == "day") != (b.precision == "day"):
+        # a report dated only by its month (or undated) may still name the weekday or the week
+        day, coarse = (a, b) if a.precision == "day" else (b, a)
+        fit = _day_fit(coarse, day.date or "", near=a.kind == "contact")
+        if fit == "no":
+            return 0.0
+        if fit == "fits":
+            return 1.5 + overlap  # the same participants on that very weekday of that month
     if overlap < SIMILARITY_FOR_UNDATED:
         return 0.0
     return overlap + (0.5 if a.date and b.date else 0.0)
