@@ -15,7 +15,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -50,11 +50,11 @@ def _concepts() -> list[tuple[str, str]]:
 
 
 @cache
-def _concept_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _concept_patterns() -> list[tuple[str, re.Pattern[str], str]]:
     out = []
     for stem, name in _concepts():
         inside = "" if len(stem) <= SHORT_STEM else rf"|(?<=[^\W\d_]{{{COMPOUND_HEAD}}})"
-        out.append((re.compile(rf"(?:(?<![^\W\d_]){inside}){re.escape(stem)}"), name))
+        out.append((stem, re.compile(rf"(?:(?<![^\W\d_]){inside}){re.escape(stem)}"), name))
     return out
 
 
@@ -63,7 +63,8 @@ def concepts_in(text: str) -> set[str]:
     with one of its stems or, for longer stems, ends a compound with it. Within a longer stem's match a
     shorter one does not count: "Waffenruhe" is a ceasefire, not weapons."""
     low = text.lower()
-    hits = [(m.start(), m.end(), name) for pattern, name in _concept_patterns() for m in pattern.finditer(low)]
+    hits = [(m.start(), m.end(), name) for stem, pattern, name in _concept_patterns() if stem in low
+            for m in pattern.finditer(low)]
     return {name for s, e, name in hits
             if not any(s2 <= s and e <= e2 and e2 - s2 > e - s and n2 != name for s2, e2, n2 in hits)}
 
@@ -92,11 +93,21 @@ class Group:
         return {float(q["value"]) for e in self.events for q in e.get("quantities") or []
                 if isinstance(q, dict) and q.get("unit") == "person" and (q.get("value") or 0) >= 10}
 
-    @property
+    @cached_property
     def lang(self) -> str:
         from readout.language import detect
 
         return detect(" ".join(sp.get("text", "") for e in self.events for sp in e.get("evidence") or []))
+
+    @cached_property
+    def day_window(self) -> tuple[str, dt.date | None, int | None]:
+        return _day_window(self)
+
+    def absorb(self, other: Group) -> None:
+        """Take ``other``'s events into this group (an outcome, an agreed meeting of the same article)."""
+        self.events.extend(other.events)
+        self.words |= other.words
+        self.__dict__.pop("lang", None)
 
 
 def _keys(ev: dict[str, Any]) -> frozenset[str]:
@@ -188,7 +199,7 @@ def _day_window(g: Group) -> tuple[str, dt.date | None, int | None]:
 def _day_fit(coarse: Group, day: str, near: bool) -> str:
     """Whether ``day`` fits what ``coarse`` says of its day: "fits", "near" (a day off, see
     ``_dates_compatible``), "no", or "unknown" (it says nothing, or only a weekday of no known month)."""
-    anchor, week, weekday = _day_window(coarse)
+    anchor, week, weekday = coarse.day_window
     if not anchor:
         return "unknown"
     try:
@@ -301,8 +312,7 @@ def _fold_agreed_contacts(groups: list[Group]) -> list[Group]:
                      and any(o["type"] in OUTCOME_TYPES and g.keys <= _keys(o) and _overlapping(o, g.events[0], first=True)
                              for o in h.events[1:])), None)
         if host is not None:
-            host.events.extend(g.events)
-            host.words |= g.words
+            host.absorb(g)
             folded.add(id(g))
     return [g for g in groups if id(g) not in folded]
 
@@ -322,7 +332,7 @@ def _outcome_date_fits(outcome: Group, contact: Group) -> bool:
     date, any date against an undated contact) tells of another occasion."""
     if not outcome.date:
         return True
-    return bool(contact.date) and contact.date.startswith(outcome.date)
+    return contact.date is not None and contact.date.startswith(outcome.date)
 
 
 def _contact_of(outcome: Group, contacts: list[Group]) -> Group | None:
@@ -356,8 +366,7 @@ def _attach_outcomes(groups: list[Group]) -> list[Group]:
         if target is None:
             out.append(g)
             continue
-        target.events.extend(g.events)
-        target.words |= g.words
+        target.absorb(g)
     return out
 
 
