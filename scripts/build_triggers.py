@@ -119,6 +119,8 @@ ROWS = [
     # --- CONCEDE: one side gives way, promises, eases ---
     ("CONCEDE", None, "noun", "Zusage", D, [], 0.85),
     ("CONCEDE", None, "verb", "zusagen", D, [], 0.85),
+    ("CONCEDE", None, "verb", "abtreten", D, ["an"], 0.8, {"requires": ["Gebiet", "Gebiete", "Region", "Regionen", "Territorium", "Land", "Stadt", "Provinz", "Halbinsel"]}),
+    ("THREATEN", None, "noun", "Konsequenz", D, [], 0.65, {"requires": ["wenn", "falls", "sollte", "sonst", "andernfalls", "drohen", "droht", "drohte", "werde", "würde"]}),
     ("CONCEDE", None, "noun", "Zugeständnis", D, [], 0.85),
     ("CONCEDE", None, "phrase", "in Aussicht stellen", D, [], 0.85, {"words": ["in", "Aussicht", "stellen"]}),
     ("CONCEDE", None, "phrase", "in Aussicht stellen", D, [], 0.85, {"words": ["in", "Aussicht", "gestellt"]}),

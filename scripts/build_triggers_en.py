@@ -120,6 +120,11 @@ ROWS = [
     ("SUPPORT", None, "noun", "backing", D, ["for"], 0.7),
     # --- CONCEDE ---
     ("CONCEDE", None, "verb", "pledge", D, [], 0.8),
+    ("CONCEDE", None, "verb", "cede", D, ["to"], 0.8),
+    ("CONCEDE", None, "verb", "surrender", D, ["to"], 0.6, {"requires": ["territory", "region", "land", "city", "areas"]}),
+    ("THREATEN", None, "noun", "consequences", D, [], 0.65, {"requires": ["if", "unless", "otherwise", "will", "would"]}),
+    ("AID", None, "verb", "disburse", D, ["to"], 0.85),
+    ("AID", None, "noun", "disbursement", D, ["to"], 0.8),
     ("CONCEDE", None, "noun", "pledge", D, [], 0.7),
     ("CONCEDE", None, "verb", "promise", D, [], 0.75),
     ("CONCEDE", None, "noun", "promise", D, [], 0.6),

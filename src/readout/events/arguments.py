@@ -156,6 +156,7 @@ def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -
 
 
 _FIRST_PERSON = {"we", "i", "wir", "ich"}
+_SPEECH_ACTS = {"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPORT"}  # a quoted one is the speaker's act
 _VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
@@ -345,7 +346,7 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             actors.append(rest.pop(0))
     if trig.frame != "self" and trig.type != "MOBILIZE":
         recips.extend(rest)  # a mobilisation has a target only where a preposition names one
-    if not actors and low_clause & _FIRST_PERSON:
+    if not actors and (low_clause & _FIRST_PERSON or trig.type in _SPEECH_ACTS):
         # „Wir weisen das zurück“, sagte der Sprecher: 'we' in a quotation is the speaker's side
         quotes = [q for q in find_quotes(ctx.doc.text[:sent.end], sent.start) if q[0] <= trig_start < q[1]]
         if quotes:

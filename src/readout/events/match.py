@@ -117,7 +117,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             # ones spread over the clause ("knüpfte … an die Bedingung")
             gap = 6 if lang == "en" else 99
             for w in words[1:]:
-                nxt = next((j for j, t in ctoks if pos < j <= pos + gap and (
+                # a preposition belongs right after its verb ("called on X to …", not "called a rally … on Sunday");
+                # a particle may follow the object ("pull its forces back")
+                step = 1 if lang == "en" and w in _EN_PREPOSITIONS else gap
+                nxt = next((j for j, t in ctoks if pos < j <= pos + step and (
                     t.text.lower() == w or t.lemma.lower() == w or (lang == "en" and t.lemma.lower() == _en_lemma(w)))), None)
                 if nxt is None:
                     ok = False
@@ -187,6 +190,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
     return kept
 
 
+_EN_PREPOSITIONS = {"on", "for", "to", "with", "against", "into", "at", "of", "from", "about"}
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
 
 
