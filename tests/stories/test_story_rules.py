@@ -210,3 +210,19 @@ def test_undated_incidents_told_alike_in_general_words_stay_apart():
     ]
     cl = _cluster(events)
     assert cl["ev-march-1"] != cl["ev-july-1"]
+
+
+def test_a_meeting_announced_for_a_day_is_one_story_with_the_meeting_held_that_day():
+    events = [
+        _ev("friday", 1, "CONSULT", ("RUS", "USA"), "Trump will am Dienstag mit Putin telefonieren.", date="2025-03-18",
+            modality="planned"),
+        _ev("tuesday", 1, "CONSULT", ("RUS", "USA"), "Trump and Putin spoke by phone on Tuesday.", date="2025-03-18"),
+        _ev("postponed", 1, "CONSULT", ("RUS", "USA"), "Trump will am Mittwoch mit Putin telefonieren.", date="2025-03-19",
+            modality="planned"),
+        _ev("someday", 1, "CONSULT", ("RUS", "USA"), "Trump will bald mit Putin telefonieren.", modality="planned"),
+    ]
+    cl = _cluster(events)
+    assert cl["ev-friday-1"] == cl["ev-tuesday-1"]
+    assert cl["ev-postponed-1"] != cl["ev-tuesday-1"], "an announcement for another day is not the call held"
+    assert cl["ev-someday-1"] != cl["ev-tuesday-1"], "nor one for no day"
+    assert events[0]["date"]["value"] == "2025-03-18" and events[0]["modality"] == "planned"

@@ -1,11 +1,13 @@
 """Stories: one real-world occurrence across all articles.
 
 A story is a contact together with its outcomes, or a separate incident. Within a document the
-events stage already links outcomes to their contact (``links: outcome_of``). Across documents,
-groups are joined when they are the same kind of thing, with the same participants, compatible
-dates (at whatever precision each has) and sequence numbers, and, when no precise date decides,
-overlapping content. Candidates are blocked by participants and kind, so the work stays near
-linear in the number of documents.
+events stage already links outcomes to their contact (``links: outcome_of``); outcomes it left
+unlinked join the contact they follow, or share a clause with, when their parties and date fit.
+Across documents, groups are joined when they are the same kind of thing, with the same
+participants, compatible dates (at whatever precision each has, a weekday or week named in a
+month-dated report included) and sequence numbers, and, when no precise date decides, overlapping
+content: words within one language, concepts and numbers across languages. Candidates are blocked
+by participants and kind, so the work stays near linear in the number of documents.
 """
 
 from __future__ import annotations
@@ -98,6 +100,13 @@ class Group:
         from readout.language import detect
 
         return detect(" ".join(sp.get("text", "") for e in self.events for sp in e.get("evidence") or []))
+
+    @property
+    def block(self) -> str:
+        """What the group is compared with: its kind; a meeting announced for a given day ("will am
+        Montag mit Putin telefonieren") with the contacts held, since it is the same occurrence as the
+        one held that day."""
+        return "contact" if self.kind == "CONSULT:planned" and self.precision == "day" else self.kind
 
     @cached_property
     def day_window(self) -> tuple[str, dt.date | None, int | None]:
@@ -372,8 +381,10 @@ def _attach_outcomes(groups: list[Group]) -> list[Group]:
 
 def _same_story(a: Group, b: Group) -> float:
     """0 when ``a`` and ``b`` cannot be one occurrence, else the strength of the evidence that they are."""
-    if a.doc_id == b.doc_id or a.kind != b.kind or a.keys != b.keys or not a.keys:
+    if a.doc_id == b.doc_id or a.block != b.block or a.keys != b.keys or not a.keys:
         return 0.0
+    if a.kind != b.kind or a.kind != a.block:  # an announced meeting: only the one held that very day
+        return 2.0 + _overlap(a.words, b.words) if a.date == b.date else 0.0
     if a.sequence and b.sequence and a.sequence != b.sequence:
         return 0.0
     if not _dates_compatible(a.date, b.date, near=a.kind == "contact"):
@@ -410,7 +421,7 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
     groups = _groups(events)
     blocks: dict[tuple[str, frozenset[str]], list[Group]] = defaultdict(list)
     for g in groups:
-        blocks[(g.kind, g.keys)].append(g)
+        blocks[(g.block, g.keys)].append(g)
     parent = list(range(len(groups)))
     index = {id(g): i for i, g in enumerate(groups)}
 
@@ -435,7 +446,7 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
     seqs: dict[int, set[int]] = {i: ({g.sequence} if g.sequence else set()) for i, g in enumerate(groups)}
     for _, ia, ib in candidates:
         ra, rb = find(ia), find(ib)
-        near = groups[ra].kind == "contact"
+        near = groups[ra].block == "contact"
         if ra == rb or not all(_dates_compatible(x, y, near) for x in dates[ra] for y in dates[rb]):
             continue
         if seqs[ra] and seqs[rb] and seqs[ra] != seqs[rb]:
@@ -482,7 +493,7 @@ def _records(clusters: list[list[Group]], keep_ids: bool = False) -> tuple[dict[
         head = gs[0].events[0]
         stories.append({
             "id": cid,
-            "kind": "contact" if gs[0].kind == "contact" else "incident",
+            "kind": "contact" if any(g.block == "contact" for g in gs) else "incident",
             "label": head.get("summary") or head["type"],
             "date": {"value": best[0], "precision": best[1]} if best else {"value": None, "precision": "unknown"},
             "countries": sorted({k for g in gs for k in g.keys}),
