@@ -198,3 +198,9 @@ def test_who_took_part_in_the_call_joins_it():
 def test_english_verbs_after_modals_and_adverbs(text, etype, modality):
     evs = events(text, "en")
     assert [(e["type"], e["modality"]) for e in evs] == [(etype, modality)]
+
+
+def test_reported_speech_is_the_speakers_act():
+    ev = one(events("Voraussetzung für Frieden sei jedoch, dass Chinas Interessen berücksichtigt würden, sagte Außenminister "
+                    "Wang Yi der Nachrichtenagentur Xinhua am Sonntag."), "REQUEST")
+    assert keys(ev["actors"]) == {"CHN"}

@@ -101,6 +101,22 @@ def _addressee(toks: list[Token], m: EntityMention, trig_start: int) -> bool:
     return any(t.text.lower() in ("that", "dass") and m.end <= t.start < trig_start for t in toks)
 
 
+def _reporting_speaker(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -> list[EntityMention]:
+    """The names right after (or before) a verb of saying outside the event's clause."""
+    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+
+    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if ctx.doc.language == "en" else _attribution_data()[0]
+    for t in sent.tokens:
+        if clause[0] <= t.start < clause[1] or not (t.lemma.lower() in verbs or t.text.lower() in verbs):
+            continue
+        near = [m for m in ctx.mentions_in(sent.start, sent.end) if not (clause[0] <= m.start < clause[1])
+                and abs(m.start - t.end) <= 40 and Actor.from_mention(m).key()]
+        near.sort(key=lambda m: (m.kind != "person", abs(m.start - t.end)))
+        if near:
+            return near
+    return []
+
+
 def _origin_of_people(toks: list[Token], m: EntityMention) -> bool:
     """'Unterhändler aus Moskau (und Kiew)', 'diplomats from Washington': the preposition follows a noun."""
     j = _tok_index_before(toks, m.start)
@@ -354,6 +370,9 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             speakers = [m for m in ctx.mentions_in(sent.start, sent.end) if not (q[0] <= m.start < q[1])
                         and Actor.from_mention(m).key()]
             actors.extend(speakers[:1])
+        elif trig.type in _SPEECH_ACTS:
+            # "Voraussetzung sei, dass …, sagte Lawrow": reported speech is the act of the one who says it
+            actors.extend(_reporting_speaker(sent, clause, ctx)[:1])
     if not actors:
         before = [m for m in ctx.mentions_in(sent.start, clause[0]) if m.kind == "person" or m.via == "name"]
         if before:
