@@ -247,16 +247,21 @@ def _overlap(a: set[str], b: set[str], briefs: bool = True) -> float:
     """How much content ``a`` and ``b`` share; with ``briefs``, a short one contained in the other counts."""
     if not a or not b:
         return 0.0
-    # compounds: "energie-infrastruktur" and "infrastruktur" share a part
-    hits = sum(1 for w in a if w in b or any(w in x or x in w for x in b if len(x) > 5 and len(w) > 5))
+    hits = _hits(a, b)
     if hits < MIN_SHARED:
         return 0.0
     # Dice: a short report does not look similar to everything just by being short ...
     dice = 2 * hits / (len(a) + len(b))
     # ... unless nearly all it says is in the other; then it just passes, so closer matches go first
-    if briefs and min(hits, len(b)) / min(len(a), len(b)) >= CONTAINED:
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if briefs and _hits(small, big) / len(small) >= CONTAINED:
         return max(dice, SIMILARITY_FOR_UNDATED)
     return dice
+
+
+def _hits(a: set[str], b: set[str]) -> int:
+    """Items of ``a`` that ``b`` also has; compounds count ("energie-infrastruktur" and "infrastruktur")."""
+    return sum(1 for w in a if w in b or any(w in x or x in w for x in b if len(x) > 5 and len(w) > 5))
 
 
 def _groups(events: list[dict[str, Any]]) -> list[Group]:
@@ -384,7 +389,7 @@ def _same_story(a: Group, b: Group) -> float:
     if a.doc_id == b.doc_id or a.block != b.block or a.keys != b.keys or not a.keys:
         return 0.0
     if a.kind != b.kind or a.kind != a.block:  # an announced meeting: only the one held that very day
-        return 2.0 + _overlap(a.words, b.words) if a.date == b.date else 0.0
+        return 2.0 + _overlap(a.words, b.words) if a.date and a.date == b.date else 0.0
     if a.sequence and b.sequence and a.sequence != b.sequence:
         return 0.0
     if not _dates_compatible(a.date, b.date, near=a.kind == "contact"):
