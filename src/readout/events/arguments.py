@@ -101,6 +101,21 @@ def _addressee(toks: list[Token], m: EntityMention, trig_start: int) -> bool:
     return any(t.text.lower() in ("that", "dass") and m.end <= t.start < trig_start for t in toks)
 
 
+def _with_other_noun(toks: list[Token], m: EntityMention, trig_start: int, trig_end: int,
+                     mentions: list[EntityMention]) -> bool:
+    """The 'mit'/'with' before the mention follows a common noun that is neither the trigger nor part of
+    a name ("den Frieden mit Russland", "a deal with Iran")."""
+    j = _tok_index_before(toks, m.start)
+    while j >= 0 and toks[j].text.lower() not in ("mit", "with"):
+        j -= 1
+    if j <= 0:
+        return False
+    n = toks[j - 1]
+    if n.pos != "NOUN" or trig_start <= n.start < trig_end or n.end <= trig_start and trig_start - n.end > 200:
+        return False
+    return not any(x.start <= n.start < x.end for x in mentions) and n.start > trig_end
+
+
 def _reporting_speaker(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -> list[EntityMention]:
     """The names right after (or before) a verb of saying outside the event's clause."""
     from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
@@ -247,6 +262,9 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         if prep in g.cause_preps:
             continue
         discussed = (trig.lemma in ("discuss", "besprechen", "erörtern") and m.start > trig_end and prep not in ("with", "mit"))
+        if joint and trig.kind == "noun" and prep in ("mit", "with") and _with_other_noun(toks, m, trig_start, trig_end, raw):
+            topics.append(m)  # "Gespräche … über den Frieden mit Russland": peace with Russia, not talks with it
+            continue
         if joint and (prep in g.topic_preps or discussed or (topics and _coordinated(toks, topics[-1], m))):
             topics.append(m)
             continue
