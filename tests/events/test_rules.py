@@ -204,3 +204,10 @@ def test_reported_speech_is_the_speakers_act():
     ev = one(events("Voraussetzung für Frieden sei jedoch, dass Chinas Interessen berücksichtigt würden, sagte Außenminister "
                     "Wang Yi der Nachrichtenagentur Xinhua am Sonntag."), "REQUEST")
     assert keys(ev["actors"]) == {"CHN"}
+
+
+def test_planned_talks_named_after_a_call_are_not_the_call():
+    evs = events("Trump und Putin telefonierten am Montag zwei Stunden lang. „Israel und die Hamas werden sofort mit "
+                 "Verhandlungen über eine Waffenruhe beginnen“, schrieb Trump danach.")
+    planned = [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "planned"]
+    assert planned and {"ISR", "PSE"} <= keys(planned[0]["actors"])

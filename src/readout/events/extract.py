@@ -412,7 +412,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             ti = next((k for k, t in enumerate(ctoks) if t.start == head.start), None)
             modality, cue = clause_modality(ctoks, ti, following=[t for t in sent.tokens if t.start >= head.clause[1]],
                                             lang=doc.language or "de")
-        if modality == "asserted" and not head.reference and _infinitive_clause(ctoks):
+        if modality == "asserted" and not head.reference and _infinitive_clause(ctoks) and not (
+                trig.type == "CONSULT" and trig.kind == "noun" and _definite_reference(doc, sent, head)):
             # "…, mit neuen Sanktionen Druck aufzubauen": an aim or a plan, not something that happened
             prev = [c for c in clauses if c[1] <= head.clause[0]]
             opener = doc.text[prev[-1][0]:prev[-1][1]].split(maxsplit=1)[0].lower() if prev else ""
@@ -817,7 +818,7 @@ def merge_same_event(events: list[Event]) -> list[Event]:
     moved: dict[str, str] = {}  # absorbed event id -> the event it joined
     for ev in events:
         target = None
-        if ev.type == "CONSULT" and ev.anaphoric:
+        if ev.type == "CONSULT" and ev.anaphoric and ev.modality in ("asserted", "negated"):
             keys = {a.key() for a in ev.actors}
             target = next((p for p in reversed(out) if p.type == "CONSULT" and p.modality == "asserted"
                            and (ev.sequence is None or p.sequence in (None, ev.sequence))
