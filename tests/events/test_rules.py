@@ -211,3 +211,14 @@ def test_planned_talks_named_after_a_call_are_not_the_call():
                  "Verhandlungen über eine Waffenruhe beginnen“, schrieb Trump danach.")
     planned = [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "planned"]
     assert planned and {"ISR", "PSE"} <= keys(planned[0]["actors"])
+
+
+@pytest.mark.parametrize("text,lang,actor", [
+    ("Der iranische Außenminister Abbas Araghtschi legte in Oman seine Forderungen dar. Dazu gehören vor allem die "
+     "Aufhebung der Sanktionen und der Abzug der US-Truppen aus dem Irak.", "de", "IRN"),
+    ("Serbian President Aleksandar Vucic set out his conditions in Brussels. These include the withdrawal of "
+     "Kosovo special police from the north.", "en", "SRB"),
+])
+def test_a_list_of_conditions_spelled_out_is_a_demand(text, lang, actor):
+    req = one(events(text, lang), "REQUEST")
+    assert keys(req["actors"]) == {actor} and req["mode"] == "yield"

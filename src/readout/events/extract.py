@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
@@ -193,6 +194,17 @@ def extract_events(doc: Document) -> list[Event]:
         stext = doc.text[sent.start:sent.end].lower()
         if any(stext.startswith(o) for o in gr.elaboration_openers):
             # "Dabei handelt es sich um die Einstellung …": the content of what the sentence before reported
+            listed = _listed_demand(doc, sent, matches, ctx, gr)
+            if listed is not None:
+                prev_sent = doc.sentences[doc.sentence_index(sent.start) - 1]
+                told = next((e for e in reversed(events) if e.type == "REQUEST" and e.evidence
+                             and prev_sent.start <= e.evidence[0].start < prev_sent.end), None)
+                if told is not None:  # "legte seine Forderungen dar. Dazu gehören …": the same demand, spelled out
+                    told.evidence.extend(sp for sp in listed.evidence if sp not in told.evidence)
+                    told.mode = told.mode or listed.mode
+                    told.summary = summarize(told)
+                else:
+                    events.append(listed)
             matches = [m for m in matches if m.trigger.kind == "verb" and m.trigger.type not in ("AID", "RETREAT", "SANCTION")]
             if not matches:
                 continue
@@ -223,6 +235,33 @@ def extract_events(doc: Document) -> list[Event]:
     _same_planned_meeting(events)
     # an event with no party at all ("Teams trafen aufeinander") is not one readout can code
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
+
+
+def _listed_demand(doc: Document, sent: Sentence, matches: list[Match], ctx: DocContext, g: Any) -> Event | None:
+    """'Diese Reihe an Punkten hat Putin Trump erklärt. Dabei handelt es sich um die Einstellung der
+    Waffenlieferungen, …': a list of things others are to stop or give up, spelled out after someone
+    set out his points, conditions or demands, is his demand (REQUEST, mode yield)."""
+    i = doc.sentence_index(sent.start)
+    content = [m for m in matches if m.trigger.kind == "noun" and m.trigger.type in ("AID", "RETREAT", "SANCTION", "CONCEDE")]
+    if i <= 0 or not content:
+        return None
+    prev = doc.sentences[i - 1]
+    words = {t.text.lower() for t in prev.tokens}
+    if not words & g.list_nouns:
+        return None
+    ms = [m for m in ctx.mentions_in(prev.start, prev.end) if Actor.from_mention(m).key()]
+    people = [m for m in ms if m.kind == "person"] or ms
+    if not people:
+        return None
+    actor = people[0]
+    from readout.events.arguments import _prep_before
+
+    others = [m for m in ms if Actor.from_mention(m).key() != Actor.from_mention(actor).key()
+              and _prep_before(prev.tokens, m, prev.start, g) not in g.location_preps]
+    head = content[0]
+    trig = replace(head.trigger, id=head.trigger.id + "+listed", type="REQUEST", mode="yield", kind="noun")
+    roles = Roles(actors=[actor], recipients=others[:1])
+    return _build(doc, sent, replace(head, trigger=trig), content[1:], roles, "asserted", ctx)
 
 
 def _before(a: dict, b: dict) -> bool:

@@ -130,12 +130,13 @@ class Grammar:
     allege_words: tuple[str, ...] = ()  # what makes a reproach an allegation of wrongdoing
     same_day_openers: tuple[str, ...] = ()  # "Hours later, …": the day of the paragraph before
     casualty_words: frozenset[str] = frozenset()
-    discussion_verbs: frozenset[str] = frozenset()  # what is discussed is a topic, not an event  # "mehr als 20 Personen wurden verletzt": an attack's toll
+    discussion_verbs: frozenset[str] = frozenset()  # what is discussed is a topic, not an event
+    list_nouns: frozenset[str] = frozenset()  # "Punkte", "Forderungen": a list of them is spelled out next  # "mehr als 20 Personen wurden verletzt": an attack's toll
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
          "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
-         "belief_verbs", "casualty_words", "discussion_verbs")
+         "belief_verbs", "casualty_words", "discussion_verbs", "list_nouns")
 
 
 @cache
