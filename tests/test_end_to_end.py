@@ -98,3 +98,8 @@ def test_seed_scores_do_not_fall_below_the_ratchet(seed_run):
                        _jsonl(seed_run / "discrepancies.jsonl"))
     assert res["grounding"]["exact_spans"] == res["grounding"]["spans"]
     assert res["events"]["f1"] >= SEED_F1_RATCHET, res["events"]
+    # every argument score of issue 5, stories and discrepancies of issue 6
+    for name, value in res["arguments"].items():
+        assert value is None or value >= 0.80, (name, res["arguments"])
+    assert res["stories"]["pair_precision"] >= 0.95 and res["stories"]["pair_recall"] >= 0.90, res["stories"]
+    assert res["discrepancies"]["found"] == res["discrepancies"]["gold"], res["discrepancies"]
