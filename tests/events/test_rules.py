@@ -222,3 +222,14 @@ def test_planned_talks_named_after_a_call_are_not_the_call():
 def test_a_list_of_conditions_spelled_out_is_a_demand(text, lang, actor):
     req = one(events(text, lang), "REQUEST")
     assert keys(req["actors"]) == {actor} and req["mode"] == "yield"
+
+
+def test_a_predicate_accusation_accuses_the_owner_of_its_subject():
+    ev = one(events("Netanyahu told reporters that Hamas's rocket attacks on Israeli towns were acts of terrorism.", "en"),
+             "ACCUSE")
+    assert keys(ev["actors"]) == {"ISR"} and keys(ev["recipients"]) == {"PSE"}
+
+
+def test_readiness_to_talk_is_not_talks():
+    evs = events("Putin confirmed Russia's readiness to resume direct negotiations with Ukraine.", "en")
+    assert not [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "asserted"]

@@ -237,6 +237,37 @@ def extract_events(doc: Document) -> list[Event]:
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
 
 
+_COPULA = {"was", "were", "is", "are", "be", "been", "sei", "seien", "sind", "ist", "war", "waren", "wären"}
+
+
+def _speaker_before_saying(doc: Document, sent: Sentence, ctx: DocContext) -> EntityMention | None:
+    """The name right before the sentence's first verb of saying ("Putin also told …")."""
+    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+
+    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if doc.language == "en" else _attribution_data()[0]
+    verb = next((t for t in sent.tokens if t.lemma.lower() in verbs or t.text.lower() in verbs), None)
+    if verb is None:
+        return None
+    before = [m for m in ctx.mentions_in(sent.start, verb.start) if verb.start - m.end <= 40 and _actor(m).key()]
+    return before[-1] if before else None
+
+
+def _accused_owner(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
+    """A predicate accusation ("… were acts of terrorism", "… seien ein Verbrechen") accuses the
+    owner of its subject: the last possessive name before the copula."""
+    toks = [t for t in sent.tokens if t.end <= head.start]
+    cop = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text.lower() in _COPULA), None)
+    if cop is None or head.start - toks[cop].end > 30:
+        return None
+    owners = []
+    for i, t in enumerate(toks[:cop]):
+        if t.text in ("'s", "’s") and i > 0:
+            lo = toks[max(0, i - 2)].start  # "the Kiev regime's": the name may stand before its head noun
+            owners += [m for m in ctx.mentions_in(lo, t.start)]
+    owners = [m for m in owners if Actor.from_mention(m).key()]
+    return owners[-1] if owners else None
+
+
 def _listed_demand(doc: Document, sent: Sentence, matches: list[Match], ctx: DocContext, g: Any) -> Event | None:
     """'Diese Reihe an Punkten hat Putin Trump erklärt. Dabei handelt es sich um die Einstellung der
     Waffenlieferungen, …': a list of things others are to stop or give up, spelled out after someone
@@ -684,6 +715,16 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             etype = "AGREE" if len(actors) >= 2 else "CONCEDE"
         elif etype == "AGREE" and trig.kind == "noun" and len(dedupe(actors)) < 2 and not outcome:
             etype = "CONCEDE"
+    if etype == "ACCUSE" and trig.kind != "verb":
+        owner = _accused_owner(doc, sent, head, ctx)
+        speaker = _speaker_before_saying(doc, sent, ctx)
+        if owner is not None and speaker is not None and owner.start < speaker.end:
+            owner = None  # the owner stands in what was said, after the speaker
+        if owner is not None:
+            # "X told reporters that the Kiev regime's attacks were acts of terrorism": X accuses the owner
+            okey = _actor(owner).key()
+            actors = [speaker] if speaker is not None else [m for m in actors if _actor(m).key() != okey]
+            recipients = [owner]
     if outcome and contact is not None:
         contact_keys = {a.key() for a in contact.actors}
         have = {_actor(m).key() for m in actors} | {_actor(m).key() for m in recipients}

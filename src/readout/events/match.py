@@ -154,7 +154,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         before = [t.text.lower() for t in toks[max(0, i - 3):i]]
         wider = [t.text.lower() for j, t in ctoks if i - 7 <= j < i]
         # "das Bedürfnis nach Frieden und einer Waffenruhe", "Hoffnung auf eine Einigung"
-        wanted = any(a in g.need_nouns and b in ("nach", "auf", "für", "zu", "zum", "zur", "von")
+        wanted = any(a in g.need_nouns and (b in ("nach", "auf", "für", "zu", "zum", "zur", "von")
+                                            or (b == "to" and a.endswith("ness")))  # "readiness to resume talks"
                      for a, b in zip(wider, wider[1:], strict=False))
         if trig.kind == "noun" and trig.type in CONTACT_TYPES and _after_title(toks, i, g.institution_titles):
             continue  # "Vorsitzender der Münchner Sicherheitskonferenz": an institution, not a meeting
