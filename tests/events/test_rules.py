@@ -233,3 +233,11 @@ def test_a_predicate_accusation_accuses_the_owner_of_its_subject():
 def test_readiness_to_talk_is_not_talks():
     evs = events("Putin confirmed Russia's readiness to resume direct negotiations with Ukraine.", "en")
     assert not [e for e in evs if e["type"] == "CONSULT" and e["modality"] == "asserted"]
+
+
+def test_a_warning_not_to_play_with_fire_is_a_threat_by_the_speaker():
+    ev = one(events('Dmitry Medvedev, deputy chairman of Russia’s Security Council, wrote on Telegram that Washington '
+                    '"should not play with fire".', "en"), "THREATEN")
+    assert ev["modality"] == "asserted"
+    assert keys(ev["actors"]) == {"RUS"} and keys(ev["recipients"]) == {"USA"}
+    assert {(c["claimer"] or {}).get("country") for c in ev["claims"]} == {"RUS"}

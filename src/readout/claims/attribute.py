@@ -211,6 +211,12 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
         near = sorted(window, key=lambda m: (rank.get(m.kind, 4), m.start < t.start,
                                              min(abs(m.start - t.end), abs(t.start - m.end))))
         near = [m for m in near if _speaker_prep(toks, m) is None]  # "sprachen über Iran": a topic
+        if english and not (i > 0 and toks[i - 1].text in ("“", "”", '"')):
+            # English names its speaker before the verb ("Peskov told reporters that Washington …"); after
+            # an apposition ("Medvedev, deputy chairman of …, wrote") the speaker is the sentence's subject
+            before = [m for m in ctx.mentions_in(sent.start, t.start) if _speaker_prep(toks, m) is None]
+            if before and i > 0 and toks[i - 1].text == "," and before[0].start - sent.start <= 3:
+                near = [before[0]] + near
         actor = _actor_of(near)
         if actor is None and any(w in _spokesperson_nouns() for w in later[max(0, i - 6):i + 5]):
             # "teilte eine Sprecherin mit": the spokesperson of the sentence's subject

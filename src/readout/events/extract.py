@@ -237,6 +237,8 @@ def extract_events(doc: Document) -> list[Event]:
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
 
 
+_WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
+                      r"darf|dürfe|dürfen|müsse)\b[^.]{0,40}\bnicht\b", re.IGNORECASE)
 _COPULA = {"was", "were", "is", "are", "be", "been", "sei", "seien", "sind", "ist", "war", "waren", "wären"}
 
 
@@ -490,6 +492,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             believed = bool(prev) and any(t.lemma.lower() in g.belief_verbs for t in _clause_tokens(sent, prev[-1]))
             modality = "hypothetical" if opener in g.question_words or opener in ("ob", "whether") or believed \
                 else "planned"
+        if trig.type == "THREATEN" and modality == "negated" and _WARNING.search(doc.text[head.clause[0]:head.end]):
+            modality = "asserted"  # "should not play with fire", "sollte nicht mit dem Feuer spielen": a warning given
         if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
                 t.text.lower() for t in ctoks}:
             modality = "hypothetical"  # "sei zu einem Treffen bereit": willing, not arranged
@@ -725,6 +729,14 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             okey = _actor(owner).key()
             actors = [speaker] if speaker is not None else [m for m in actors if _actor(m).key() != okey]
             recipients = [owner]
+    if etype == "THREATEN" and trig.kind == "phrase":
+        # "Medvedev wrote that Washington should not play with fire": the speaker warns the one named
+        speaker = _speaker_before_saying(doc, sent, ctx)
+        if speaker is not None and speaker.end < head.start and re.search(
+                r"\b(?:that|dass)\b", doc.text[speaker.end:head.start]):
+            skey = _actor(speaker).key()
+            recipients = [m for m in dedupe(actors + recipients) if _actor(m).key() != skey]
+            actors = [speaker]
     if outcome and contact is not None:
         contact_keys = {a.key() for a in contact.actors}
         have = {_actor(m).key() for m in actors} | {_actor(m).key() for m in recipients}
