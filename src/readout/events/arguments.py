@@ -9,6 +9,7 @@ sentence and then from earlier text (see context.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from readout.events.context import DocContext, find_quotes
@@ -186,6 +187,7 @@ def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -
     return out
 
 
+_EN_CUT = re.compile(r"\b(?:because|although|though|while|whereas|since|when)\b", re.IGNORECASE)
 _FIRST_PERSON = {"we", "i", "wir", "ich"}
 _SPEECH_ACTS = {"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPORT"}  # a quoted one is the speaker's act
 _VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -248,6 +250,10 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     raw = ctx.mentions_in(clause[0], clause[1]) + pronoun_mentions(sent, clause, ctx)
     raw.sort(key=lambda m: m.start)
     recipient_preps = set(trig.recipient_preps) | g.recipient_preps
+    if g is grammar("en"):
+        # "disappointed with Putin because Russian forces …": the because-clause has its own parties
+        text = ctx.doc.text
+        raw = [m for m in raw if not (m.start > trig_end and _EN_CUT.search(text[trig_end:m.start]))]
     if trig.kind == "noun" and others:
         raw = [m for m in raw if not _other_heads_scope(m, trig_start, trig_end, others,
                                                          _prep_before(toks, m, clause[0], g), recipient_preps)]

@@ -239,6 +239,7 @@ def extract_events(doc: Document) -> list[Event]:
 
 _WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
                       r"darf|dürfe|dürfen|müsse)\b[^.]{0,40}\bnicht\b", re.IGNORECASE)
+_EN_CLAUSE_CUT = re.compile(r"\b(?:because|although|though|while|whereas|after|before|since|when|as)\b", re.IGNORECASE)
 _COPULA = {"was", "were", "is", "are", "be", "been", "sei", "seien", "sind", "ist", "war", "waren", "wären"}
 
 
@@ -426,10 +427,14 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
             head = max(frame_verbs, key=lambda m: m.rank)
             if english and head.trigger.type != "REJECT":
                 # English word order: a frame verb governs what follows it; what precedes is its own event
-                # (a rejection also governs what it rejects before it: "the demands were unacceptable")
+                # (a rejection also governs what it rejects before it: "the demands were unacceptable");
+                # what follows "because", "while", "after" … is an event of its own
                 before = [m for m in ms if m.start < head.start and m is not head]
                 out.extend((m, []) for m in before)
-                out.append((head, [m for m in ms if m.start > head.start]))
+                after = [m for m in ms if m.start > head.start]
+                free = [m for m in after if _EN_CLAUSE_CUT.search(sent_text[head.end:m.start])]
+                out.extend((m, []) for m in free)
+                out.append((head, [m for m in after if m not in free]))
             else:
                 out.append((head, [m for m in ms if m is not head]))
             continue
