@@ -108,6 +108,23 @@ def test_event_cases_do_not_fall_below_the_ratchet(lang):
         assert scores[k] >= floor, (k, scores[k], misses[:20])
 
 
+# Written blind to the code by another annotator (tests/events/holdout_*.jsonl). First measured before any rule
+# saw them (en recall .64 precision .67, de recall .61 precision .80); since then they guided lexicon work too.
+HOLDOUT = {
+    "de": {"recall": 0.76, "precision": 0.80},
+    "en": {"recall": 0.71, "precision": 0.67},
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_holdout_sentences_do_not_fall_below_the_ratchet(lang, monkeypatch):
+    monkeypatch.setitem(CASES, lang, HERE / f"holdout_{lang}.jsonl")
+    scores, misses = evaluate(lang)
+    print(json.dumps(scores, indent=1))
+    for k, floor in HOLDOUT[lang].items():
+        assert scores[k] >= floor, (k, scores[k], misses[:20])
+
+
 if __name__ == "__main__":  # python tests/events/test_event_cases.py [de|en]: the per-case report
     import sys
 

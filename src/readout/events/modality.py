@@ -94,6 +94,8 @@ def _elsewhere(w: str, j: int, trigger_index: int | None, toks: list[Token]) -> 
 def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool,
                       trigger_index: int | None = None) -> tuple[str, str | None]:
     low = [t.text.lower().replace("’", "'") for t in toks]
+    if negation_scope and trigger_index is not None and "without" in low[max(0, trigger_index - 3):trigger_index]:
+        return "negated", "without"  # "talks ended without agreement": the agreement did not happen
     if negation_scope:
         for j, w in enumerate(low):
             if w in c.negation and not (w == "no" and j + 1 < len(low) and low[j + 1] in ("longer", "later", "more")):
@@ -141,6 +143,8 @@ def clause_modality(toks: list[Token], trigger_index: int | None = None, negatio
     if lang == "en":
         return _english_modality(toks, c, negation_scope, trigger_index)
     low = [t.text.lower() for t in toks]
+    if negation_scope and trigger_index is not None and "ohne" in low[max(0, trigger_index - 3):trigger_index]:
+        return "negated", "ohne"  # "endeten ohne Einigung": the agreement did not happen
     if negation_scope:
         for j, w in enumerate(low):
             if w in c.negation:
