@@ -398,6 +398,8 @@ ROWS = [
     ("CONCEDE", None, "phrase", "sich entschuldigen", D, ["bei", "für"], 0.8, {"words": ["entschuldigte", "sich"]}),
     ("CONCEDE", None, "noun", "Entschuldigung", D, ["bei", "für"], 0.7),
     ("SANCTION", "discontinue", "verb", "einstellen", D, ["mit"], 0.7, {"requires": ["Handel", "Exporte", "Importe", "Lieferungen", "Flüge", "Flugverkehr"]}),
+    ("ACCUSE", "disapprove", "noun", "Protestnote", D, ["an"], 0.85),
+    ("ACCUSE", "disapprove", "phrase", "Protest einlegen", D, ["bei", "gegen"], 0.8, {"words": ["Protest", "eingelegt"]}),
 ]
 
 

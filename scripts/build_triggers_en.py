@@ -309,7 +309,8 @@ ROWS = [
     ("PROTEST", None, "noun", "boycott", D, ["of"], 0.75),
     ("PROTEST", None, "verb", "boycott", D, [], 0.8),
     ("PROTEST", None, "verb", "march", D, [], 0.5, {"requires": ["protesters", "demonstrators", "thousands", "against"]}),
-    ("PROTEST", None, "phrase", "lodge a protest", D, [], 0.85, {"words": ["lodged", "protest"]}),
+    # a government's formal complaint is an accusation (CAMEO 114, "complain officially"), not a demonstration
+    ("ACCUSE", "disapprove", "phrase", "lodge a protest", D, ["with"], 0.85, {"words": ["lodged", "protest"]}),
     ("PROTEST", None, "phrase", "summon the ambassador", D, [], 0.7, {"words": ["summoned", "ambassador"]}),
     # --- SANCTION ---
     ("SANCTION", None, "noun", "sanction", D, ["against", "on"], 0.8),
