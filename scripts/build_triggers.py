@@ -380,6 +380,8 @@ ROWS = [
     ("COERCE", None, "verb", "hindern", D, [], 0.6, {"requires": ["Weiterfahrt", "Einreise", "Ausreise", "Durchfahrt"]}),
     ("PROTEST", None, "phrase", "auf die Straße gehen", S, ["gegen"], 0.85, {"words": ["Straße", "gingen"]}),
     ("PROTEST", None, "phrase", "auf die Straße gehen", S, ["gegen"], 0.85, {"words": ["Straße", "gehen"]}),
+    ("PROTEST", None, "phrase", "auf die Straße gehen", S, ["gegen"], 0.85, {"words": ["gingen", "Straße"]}),
+    ("PROTEST", None, "phrase", "auf die Straße gehen", S, ["gegen"], 0.85, {"words": ["gehen", "Straße"]}),
     ("CONCEDE", None, "verb", "begnadigen", D, [], 0.85),
     ("CONCEDE", None, "noun", "Begnadigung", D, [], 0.8),
     ("CONCEDE", None, "phrase", "sich bereit erklären", D, [], 0.75, {"words": ["erklärte", "bereit"]}),

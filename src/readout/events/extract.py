@@ -376,6 +376,11 @@ def _verb_objects(matches: list[Match]) -> list[Match]:
     return out
 
 
+def _zu_form(word: str) -> bool:
+    """'einzustellen', 'zu verlassen': an infinitive governed by the frame, its content."""
+    return bool(_ZU_INFINITIVE.match(word.lower().split()[0])) if word else False
+
+
 def _direct_object(text: str, frame: Match, m: Match) -> bool:
     """'proposed a meeting', 'rejected new talks': a contact noun right after a frame verb is what
     was proposed or rejected, not a contact that took place."""
@@ -436,7 +441,12 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
                 out.extend((m, []) for m in free)
                 out.append((head, [m for m in after if m not in free]))
             else:
-                out.append((head, [m for m in ms if m is not head]))
+                # German: a frame governs the content nouns of its clause; another verb of the clause is a
+                # deed of its own ("hat X zur unerwünschten Person erklärt und ihn aufgefordert, …")
+                own = [m for m in ms if m is not head and m.trigger.kind != "noun" and m.rank < 2.5
+                       and not _zu_form(sent_text[m.start:m.end])] if not english else []
+                out.extend((m, []) for m in own)
+                out.append((head, [m for m in ms if m is not head and m not in own]))
             continue
         by_type: dict[str, list[Match]] = {}
         for m in ms:
