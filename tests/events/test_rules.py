@@ -241,3 +241,13 @@ def test_a_warning_not_to_play_with_fire_is_a_threat_by_the_speaker():
     assert ev["modality"] == "asserted"
     assert keys(ev["actors"]) == {"RUS"} and keys(ev["recipients"]) == {"USA"}
     assert {(c["claimer"] or {}).get("country") for c in ev["claims"]} == {"RUS"}
+
+
+def test_an_event_inside_an_if_clause_is_hypothetical():
+    evs = events("Washington could ease sanctions on Belarus if Minsk releases more political prisoners.", "en")
+    assert evs and all(e["modality"] == "hypothetical" for e in evs), [(e["type"], e["modality"]) for e in evs]
+
+
+def test_one_side_agreeing_to_do_something_concedes():
+    ev = one(events("Hours later, Colombia agreed to accept the deportation flights.", "en"), "CONCEDE")
+    assert keys(ev["actors"]) == {"COL"}

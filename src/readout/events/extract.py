@@ -499,6 +499,10 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             ti = next((k for k, t in enumerate(ctoks) if t.start == head.start), None)
             modality, cue = clause_modality(ctoks, ti, following=[t for t in sent.tokens if t.start >= head.clause[1]],
                                             lang=doc.language or "de")
+            opener = _scope_opener(sent, ctoks) if doc.language == "en" else None
+            if opener in ("if", "unless", "whether") and modality in ("asserted", "planned") and not (
+                    trig.kind == "noun" and _definite_reference(doc, sent, head)):
+                modality = "hypothetical"  # "… could lift sanctions if Minsk frees prisoners"
         if modality == "asserted" and not head.reference and _infinitive_clause(ctoks) and not (
                 trig.type == "CONSULT" and trig.kind == "noun" and _definite_reference(doc, sent, head)):
             # "…, mit neuen Sanktionen Druck aufzubauen": an aim or a plan, not something that happened
@@ -622,6 +626,27 @@ _EN_BOUNDARIES = {"if", "unless", "because", "although", "though", "while", "whe
                   "after", "before", "since", "until", "when"}
 
 
+def _single_party(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
+    """The one subject of "X agreed to …" when the clause names no partner ("with Y", "X and Y")."""
+    from readout.events.arguments import _prep_before
+
+    lo = head.clause[0]
+    subj = [m for m in ctx.mentions_in(lo, head.start) if _actor(m).key() and _prep_before(sent.tokens, m, lo) is None]
+    if len({_actor(m).key() for m in subj}) != 1:
+        return None
+    if re.search(r"\b(?:with|between|and)\b", doc.text[subj[0].end:head.start] + doc.text[head.end:head.clause[1]]):
+        return None
+    return subj[-1]
+
+
+def _scope_opener(sent: Sentence, ctoks: list) -> str | None:
+    """The subordinator right before an English scope ('if' in "… if Minsk frees prisoners")."""
+    if not ctoks:
+        return None
+    before = [t for t in sent.tokens if t.end <= ctoks[0].start]
+    return before[-1].text.lower() if before else None
+
+
 def _english_scope(ctoks: list, trig_start: int) -> list:
     """English clauses are seldom cut by commas: the trigger's clause ends at the next subordinator
     ("threatened sanctions if it did not agree": the 'not' is the condition's) and starts after the
@@ -724,6 +749,12 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if etype in ("CONCEDE", "RETREAT") and modality == "negated" and _refusal(doc, head):
         # "would not ease sanctions", "will not withdraw", "werde nicht abziehen": a refusal to yield
         etype, mode, modality = "REJECT", None, "asserted"
+    if etype == "AGREE" and doc.language == "en" and trig.kind == "verb" and not outcome \
+            and re.match(r"\s+to\s+\w", doc.text[head.end:head.end + 20]):
+        one_side = _single_party(doc, sent, head, ctx)
+        if one_side is not None:
+            # "Colombia agreed to accept the flights": one side gives in; agreeing needs a partner
+            etype, actors, recipients = "CONCEDE", [one_side], [m for m in recipients if _actor(m).key() != _actor(one_side).key()]
     if etype == "RETREAT" and modality == "planned" and not ceasefire_like and mode == "release":
         # a release that is promised, not yet done, is a concession (SPEC coding rules)
         etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"

@@ -216,7 +216,8 @@ _EN_IRREGULAR = {  # base: (past, past participle)
     "shut": ("shut", "shut"), "draw": ("drew", "drawn"), "arise": ("arose", "arisen"), "undertake": ("undertook", "undertaken"),
 }
 _EN_DOUBLE = {"commit", "admit", "submit", "permit", "occur", "refer", "prefer", "control", "patrol", "compel",
-              "expel", "propel", "regret", "abet", "rebel", "transfer", "equip", "quit", "acquit", "embed"}
+              "expel", "propel", "regret", "abet", "rebel", "transfer", "equip", "quit", "acquit", "embed",
+              "airdrop", "kidnap", "outstrip", "overlap"}
 
 
 def _en_double(lemma: str) -> bool:
