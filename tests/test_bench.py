@@ -34,7 +34,9 @@ def test_result_has_the_promised_keys_and_sane_values(result):
     assert result["articles_per_s"] > 0 and result["tokenise_articles_per_s"] > 0
     # the pipeline tokenises too, so it can never beat the tokeniser alone by much
     assert result["ratio"] > 1
-    assert result["ratio"] == pytest.approx(result["pipeline_s"] / result["tokenise_s"], rel=0.01)
+    # the seconds are rounded to milliseconds, which on a tiny corpus moves the quotient by up to ~0.5 ms / tokenise_s
+    tol = 0.01 + 0.0006 / max(result["tokenise_s"], 1e-3)
+    assert result["ratio"] == pytest.approx(result["pipeline_s"] / result["tokenise_s"], rel=tol)
     assert 10 < result["peak_rss_mb"] < 100_000
     assert set(result["targets"]) == {"articles_per_s", "ratio", "peak_rss_mb", "linearity", "failures"}
     assert all(isinstance(t["pass"], bool) for t in result["targets"].values())
