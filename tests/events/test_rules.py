@@ -251,3 +251,12 @@ def test_an_event_inside_an_if_clause_is_hypothetical():
 def test_one_side_agreeing_to_do_something_concedes():
     ev = one(events("Hours later, Colombia agreed to accept the deportation flights.", "en"), "CONCEDE")
     assert keys(ev["actors"]) == {"COL"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Russland sei bereit, weitere Gefangene freizulassen, sagte Peskow.", "de"),
+    ("Israel is willing to withdraw its troops from southern Lebanon, an official said.", "en"),
+])
+def test_a_deed_only_offered_is_a_concession(text, lang):
+    evs = events(text, lang)
+    assert [e["type"] for e in evs] == ["CONCEDE"], [(e["type"], e["modality"]) for e in evs]

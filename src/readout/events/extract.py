@@ -490,6 +490,10 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
             continue  # "telefonieren regelmäßig": a practice, not one contact
+        if trig.type in ("RETREAT", "AID") and trig.kind == "verb" and _offered(doc, sent, head):
+            # "Hamas said it was ready to release all hostages": an offer, not a release (CONCEDE)
+            trig = replace(trig, type="CONCEDE", mode=trig.mode if trig.type == "RETREAT" else None)
+            head = replace(head, trigger=trig)
         others = tuple((h.start, h.end) for h, _ in groups
                        if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
         roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude, others)
@@ -624,6 +628,14 @@ def _infinitive_clause(ctoks: list) -> bool:
 
 _EN_BOUNDARIES = {"if", "unless", "because", "although", "though", "while", "whereas", "which", "who", "whom",
                   "after", "before", "since", "until", "when"}
+
+
+def _offered(doc: Document, sent: Sentence, head: Match) -> bool:
+    """The deed is only offered: 'ready to release', 'willing to withdraw', 'bereit, … freizulassen'."""
+    before = doc.text[max(sent.start, head.start - 60):head.start]
+    if re.search(r"\b(?:ready|willing|prepared)\s+to\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
+        return True
+    return bool(re.search(r"\b(?:bereit|gewillt)\b[^.]*$", before)) and _zu_form(doc.text[head.start:head.end])
 
 
 def _single_party(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
