@@ -260,3 +260,14 @@ def test_one_side_agreeing_to_do_something_concedes():
 def test_a_deed_only_offered_is_a_concession(text, lang):
     evs = events(text, lang)
     assert [e["type"] for e in evs] == ["CONCEDE"], [(e["type"], e["modality"]) for e in evs]
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("Der georgische Regierungschef ist nach wochenlangen Protesten zurückgetreten.", "RETREAT", "asserted"),
+    ("Die sudanesische Armee kündigte nach den Überschwemmungen eine vorübergehende Waffenruhe an.", "CONCEDE", None),
+    ("Zu Zugeständnissen bei den Agrarzöllen war Paris nach Angaben der Regierung in Rom nicht bereit.", "CONCEDE",
+     "negated"),
+])
+def test_german_deeds_after_background_and_inflected_nis_nouns(text, etype, modality):
+    ev = one(events(text), etype)
+    assert modality is None or ev["modality"] == modality

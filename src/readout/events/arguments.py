@@ -236,8 +236,8 @@ def _other_heads_scope(m: EntityMention, trig_start: int, trig_end: int, others:
     """'Angriffe auf die Huthi und Drohungen gegen den Iran': a prepositional object belongs to the
     event noun it follows, not to another trigger of the same clause."""
     for s, e in others:
-        if trig_end <= s and e <= m.start:
-            return True  # another trigger stands between this one and the mention
+        if trig_end <= s and e <= m.start and prep is not None:
+            return True  # another trigger stands between this one and the prepositional object
         if e <= m.start < trig_start and prep in recipient_preps:
             return True  # the object of an earlier trigger
     return False

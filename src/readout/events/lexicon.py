@@ -72,6 +72,8 @@ class Lexicon:
         return self._noun_compound(low)
 
     def _noun_exact(self, low: str) -> list[Trigger]:
+        if low.endswith(("nisse", "nissen", "nisses")):  # "Zugeständnissen": -nis doubles its s when inflected
+            low = low[: low.rindex("niss") + 3]
         for suf in self.suffixes:
             if suf and not low.endswith(suf):
                 continue

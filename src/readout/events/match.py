@@ -175,6 +175,9 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             or any(w in ("'s", "’s") for w in before[-2:])
             or (any(w in refs or w in g.cause_preps for w in before[-3:])
                 and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST")))
+        if lang == "de" and trig.kind == "noun" and trig.type in ("PROTEST", "SANCTION") and any(
+                w in ("nach", "seit", "wegen", "trotz", "angesichts") for w in before[-3:]):
+            independent = True  # "ist nach wochenlangen Protesten zurückgetreten": what happened before
         out.append(Match(trig, i, tok.start, end, clause, reference, unsupported, independent))
     # the same act named twice in one clause ("die Aussetzung der ausgesetzten Lieferungen") is one
     seen: set[tuple[tuple[int, int], str]] = set()
