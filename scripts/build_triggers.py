@@ -21,6 +21,9 @@ INSEPARABLE = ("be", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", 
 
 J, D, S = "joint", "directed", "self"
 
+GEFORDERT = ["Forderung", "Forderungen", "Vorschlag", "Vorschläge", "Bedingungen", "Bedingung", "Ultimatum", "Plan",
+             "Angebot", "Friedensplan", "Deal", "Vorschlags", "Forderungskatalog"]
+
 ROWS = [
     # --- CONSULT: contacts (PLOVER modes: visit, third-party, multilateral, phone) ---
     ("CONSULT", "phone", "verb", "telefonieren", J, ["mit"], 0.95),
@@ -354,7 +357,8 @@ ROWS = [
     ("ASSAULT", None, "noun", "Gefecht", J, [], 0.8),
     ("ASSAULT", None, "verb", "abfeuern", D, ["auf"], 0.8),
     ("ASSAULT", None, "verb", "feuern", D, ["auf"], 0.7, {"requires": ["auf"]}),
-    ("REJECT", None, "phrase", "inakzeptabel", D, [], 0.8, {"words": ["inakzeptabel"]}),
+    ("REJECT", None, "phrase", "inakzeptabel", D, [], 0.8, {"words": ["inakzeptabel"], "requires": GEFORDERT}),
+    ("ACCUSE", "disapprove", "phrase", "inakzeptabel", D, [], 0.7, {"words": ["inakzeptabel"], "excludes": GEFORDERT}),
     ("REJECT", None, "phrase", "unannehmbar", D, [], 0.8, {"words": ["unannehmbar"]}),
     ("REJECT", None, "phrase", "nicht hinnehmbar", D, [], 0.8, {"words": ["nicht", "hinnehmbar"]}),
     ("REJECT", None, "phrase", "kommt nicht in Frage", D, [], 0.75, {"words": ["nicht", "Frage"], "requires": ["kommt", "komme", "kämen", "käme"]}),

@@ -26,6 +26,9 @@ TARIFF = ["tariffs", "tariff", "duties", "levies"]
 NEEDS_SUPPORT = {"cooperation", "partnership", "ceasefire", "truce", "deal", "agreement", "accord", "peace deal", "peace plan", "treaty",
                  "aid", "assistance", "weapons delivery", "arms delivery", "military aid", "aid package"}
 
+DEMANDED = ["demand", "demands", "proposal", "proposals", "terms", "conditions", "condition", "ultimatum", "ultimatums",
+            "plan", "offer", "request", "requests", "deal", "language", "idea", "proposed", "peace plan"]
+
 ROWS = [
     # --- CONSULT ---
     ("CONSULT", "phone", "noun", "call", J, ["with", "between"], 0.8, {"excludes": ["call for", "calls for", "called for", "call on", "calls on", "called on"]}),
@@ -274,7 +277,10 @@ ROWS = [
     ("REJECT", None, "phrase", "turn down", D, [], 0.8, {"words": ["turned", "down"]}),
     ("REJECT", None, "verb", "oppose", D, [], 0.7),
     ("REJECT", None, "phrase", "will not budge", D, [], 0.7, {"words": ["not", "budge"]}),
-    ("REJECT", None, "verb", "unacceptable", D, [], 0.8, {"kind": "phrase", "words": ["unacceptable"]}),
+    # "unacceptable" rejects what was demanded or offered; said of a deed it condemns it (ACCUSE)
+    ("REJECT", None, "verb", "unacceptable", D, [], 0.8, {"kind": "phrase", "words": ["unacceptable"], "requires": DEMANDED}),
+    ("ACCUSE", "disapprove", "verb", "unacceptable", D, [], 0.7, {"kind": "phrase", "words": ["unacceptable"], "excludes": DEMANDED}),
+    ("REJECT", None, "verb", "block", D, [], 0.7, {"requires": ["proposal", "decision", "resolution", "sanctions", "package", "bid", "accession", "deal", "plan", "statement"]}),
     ("REJECT", None, "phrase", "out of the question", D, [], 0.8, {"words": ["out", "question"]}),
     ("REJECT", None, "phrase", "refuse to", D, [], 0.8, {"words": ["refused", "to"]}),
     # --- THREATEN ---
