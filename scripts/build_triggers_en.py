@@ -461,6 +461,7 @@ ROWS = [
     ("COOPERATE", None, "verb", "co-produce", J, ["with"], 0.85),
     ("AID", None, "verb", "airdrop", D, ["over", "to", "into"], 0.85),
     ("ASSAULT", "heavy-weapons", "phrase", "trade fire", J, ["with"], 0.85, {"words": ["traded", "fire"]}),
+    ("REJECT", None, "verb", "spurn", D, [], 0.85),
 ]
 
 

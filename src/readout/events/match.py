@@ -175,6 +175,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             or any(w in ("'s", "’s") for w in before[-2:])
             or (any(w in refs or w in g.cause_preps for w in before[-3:])
                 and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST")))
+        if independent and lang == "en" and trig.type in CONTACT_TYPES and re.search(
+                r"\b(?:offer|offers|proposal|proposals|call|calls|demand|demands|request|invitation|push|bid)\s+(?:of|for)\s+(?:\S+\s+){0,2}$",
+                text[max(0, tok.start - 60):tok.start], re.IGNORECASE):
+            independent = False  # "Guyana's offer of UN-mediated talks": the talks are what was offered
         if lang == "de" and trig.kind == "noun" and trig.type in ("PROTEST", "SANCTION") and any(
                 w in ("nach", "seit", "wegen", "trotz", "angesichts") for w in before[-3:]):
             independent = True  # "ist nach wochenlangen Protesten zurückgetreten": what happened before
