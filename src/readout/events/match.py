@@ -95,6 +95,9 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         low = word.lower()
         cands: list[tuple[Trigger, int]] = []  # (trigger, end offset)
         # English: after a determiner or a possessive the word is a noun ("a call", "Russia's strikes")
+        if lang == "en" and i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == tok.start \
+                and low.endswith(("ed", "led")):
+            continue  # "the U.S.-backed proposal", "Iran-led talks": an attribute, not an act
         noun_slot = lang == "en" and i > 0 and (toks[i - 1].pos in ("DET", "NUM", "ADJ") or toks[i - 1].text in ("'s", "’s")
                                                or toks[i - 1].text.lower().endswith(("-hour", "-minute", "-day")))
         if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot:
