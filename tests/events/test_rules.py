@@ -271,3 +271,9 @@ def test_a_deed_only_offered_is_a_concession(text, lang):
 def test_german_deeds_after_background_and_inflected_nis_nouns(text, etype, modality):
     ev = one(events(text), etype)
     assert modality is None or ev["modality"] == modality
+
+
+def test_a_meeting_only_wished_for_is_hypothetical():
+    ev = one(events("Selenskyj äußerte den Wunsch, Trump bei einem Gipfeltreffen mit dem chinesischen Präsidenten an "
+                    "seiner Seite zu haben."), "CONSULT")
+    assert ev["modality"] == "hypothetical"

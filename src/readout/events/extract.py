@@ -497,7 +497,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         others = tuple((h.start, h.end) for h, _ in groups
                        if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
         roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude, others)
-        if head.reference:
+        if head.reference and not (_infinitive_clause(ctoks) and _indefinite_determiner(doc, sent, head)):
             modality, cue = "asserted", None
         else:
             ti = next((k for k, t in enumerate(ctoks) if t.start == head.start), None)
@@ -507,12 +507,15 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             if opener in ("if", "unless", "whether") and modality in ("asserted", "planned") and not (
                     trig.kind == "noun" and _definite_reference(doc, sent, head)):
                 modality = "hypothetical"  # "… could lift sanctions if Minsk frees prisoners"
-        if modality == "asserted" and not head.reference and _infinitive_clause(ctoks) and not (
-                trig.type == "CONSULT" and trig.kind == "noun" and _definite_reference(doc, sent, head)):
+        if modality == "asserted" and _infinitive_clause(ctoks) and not (
+                head.reference and not _indefinite_determiner(doc, sent, head)) and not (
+                trig.type == "CONSULT" and trig.kind == "noun" and _definite_determiner(doc, sent, head)):
             # "…, mit neuen Sanktionen Druck aufzubauen": an aim or a plan, not something that happened
             prev = [c for c in clauses if c[1] <= head.clause[0]]
             opener = doc.text[prev[-1][0]:prev[-1][1]].split(maxsplit=1)[0].lower() if prev else ""
-            believed = bool(prev) and any(t.lemma.lower() in g.belief_verbs for t in _clause_tokens(sent, prev[-1]))
+            prev_toks = _clause_tokens(sent, prev[-1]) if prev else []
+            believed = any(t.lemma.lower() in g.belief_verbs for t in prev_toks) or bool(
+                prev_toks and prev_toks[-1].text.lower() in g.need_nouns)  # "äußerte den Wunsch, … zu haben"
             modality = "hypothetical" if opener in g.question_words or opener in ("ob", "whether") or believed \
                 else "planned"
         if trig.type == "THREATEN" and modality == "negated" and _WARNING.search(doc.text[head.clause[0]:head.end]):
@@ -867,6 +870,22 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             ev.date = {**contact.date, "basis": f"outcome of the contact ({contact.date.get('basis')})"}
     ev.summary = summarize(ev)
     return ev
+
+
+def _indefinite_determiner(doc: Document, sent: Sentence, head: Match) -> bool:
+    """'bei einem Gipfeltreffen': a meeting named with an indefinite article is not one already known."""
+    before = [t.text.lower() for t in sent.tokens if t.end <= head.start][-3:]
+    return any(w in ("ein", "eine", "einem", "einer", "eines", "einen", "a", "an") for w in before)
+
+
+def _definite_determiner(doc: Document, sent: Sentence, head: Match) -> bool:
+    """'des Gipfeltreffens', 'the summit': a definite article or demonstrative right before the noun."""
+    for t in reversed([t for t in sent.tokens if t.end <= head.start][-4:]):
+        if t.text.lower() in grammar(doc.language or "de").definite_words:
+            return True
+        if not (t.text.isalpha() and (t.text[0].islower() or t.pos == "ADJ")):
+            return False
+    return False
 
 
 def _definite_reference(doc: Document, sent: Sentence, head: Match) -> bool:
