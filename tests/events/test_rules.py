@@ -277,3 +277,12 @@ def test_a_meeting_only_wished_for_is_hypothetical():
     ev = one(events("Selenskyj äußerte den Wunsch, Trump bei einem Gipfeltreffen mit dem chinesischen Präsidenten an "
                     "seiner Seite zu haben."), "CONSULT")
     assert ev["modality"] == "hypothetical"
+
+
+@pytest.mark.parametrize("text,lang,actor", [
+    ("Police fired live rounds at demonstrators in Nairobi.", "en", "KEN"),
+    ("Die Polizei in Tiflis nahm Dutzende Demonstranten fest.", "de", "GEO"),
+])
+def test_domestic_forces_act_for_the_state_of_the_place(text, lang, actor):
+    evs = events(text, lang)
+    assert evs and keys(evs[0]["actors"]) == {actor}, [(e["type"], e["actors"]) for e in evs]

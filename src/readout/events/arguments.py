@@ -386,6 +386,10 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             actors.append(rest.pop(0))
     if trig.frame != "self" and trig.type != "MOBILIZE":
         recips.extend(rest)  # a mobilisation has a target only where a preposition names one
+    if not actors and roles.location is not None and Actor.from_mention(roles.location).key() and any(
+            re.search(r"\b" + re.escape(w) + r"\b", clause_low) for w in g.domestic_forces):
+        # "police fired live rounds at demonstrators in Nairobi": the state of the place acts
+        actors.append(roles.location)
     if not actors and (low_clause & _FIRST_PERSON or trig.type in _SPEECH_ACTS):
         # „Wir weisen das zurück“, sagte der Sprecher: 'we' in a quotation is the speaker's side
         quotes = [q for q in find_quotes(ctx.doc.text[:sent.end], sent.start) if q[0] <= trig_start < q[1]]

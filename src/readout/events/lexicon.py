@@ -133,7 +133,8 @@ class Grammar:
     same_day_openers: tuple[str, ...] = ()  # "Hours later, …": the day of the paragraph before
     casualty_words: frozenset[str] = frozenset()
     discussion_verbs: frozenset[str] = frozenset()  # what is discussed is a topic, not an event
-    list_nouns: frozenset[str] = frozenset()  # "Punkte", "Forderungen": a list of them is spelled out next  # "mehr als 20 Personen wurden verletzt": an attack's toll
+    list_nouns: frozenset[str] = frozenset()
+    domestic_forces: tuple[str, ...] = ()  # "police in Nairobi": the state of the place acts  # "Punkte", "Forderungen": a list of them is spelled out next  # "mehr als 20 Personen wurden verletzt": an attack's toll
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
@@ -160,6 +161,7 @@ def grammar(lang: str = "de") -> Grammar:
         generic_frames=frozenset(data.get("generic_frames", [])),
         allege_words=tuple(data.get("allege_words", [])),
         same_day_openers=tuple(data.get("same_day_openers", [])),
+        domestic_forces=tuple(data.get("domestic_forces", [])),
     )
 
 
