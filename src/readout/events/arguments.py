@@ -253,7 +253,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     if g is grammar("en"):
         # "disappointed with Putin because Russian forces …": the because-clause has its own parties
         text = ctx.doc.text
-        raw = [m for m in raw if not (m.start > trig_end and _EN_CUT.search(text[trig_end:m.start]))]
+        raw = [m for m in raw if not (m.start > trig_end and _EN_CUT.search(text[trig_end:m.start]))
+               and not (m.end <= trig_start and _EN_CUT.search(text[m.end:trig_start]))]
     if trig.kind == "noun" and others:
         raw = [m for m in raw if not _other_heads_scope(m, trig_start, trig_end, others,
                                                          _prep_before(toks, m, clause[0], g), recipient_preps)]

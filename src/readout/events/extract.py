@@ -221,7 +221,7 @@ def extract_events(doc: Document) -> list[Event]:
                 a.key() for a in ctx.contacts[-1].actors}  # "The two leaders discussed …": the call again
             # "after last week's call between …": an earlier contact recalled, not the one reported
             earlier = bool(ctx.contacts) and _before(ev.date, ctx.contacts[-1].date)
-            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2 \
+            if ev.type == "CONSULT" and ev.modality == "asserted" and len(ev.actors) >= 2 and "+earlier" not in ev.producer \
                     and (not ev.anaphoric or not ctx.contacts) and first_contact and not retold and not earlier:
                 # "the call" named again, or a second word for it in the same sentence, is the same contact
                 ctx.contacts.append(ev)
@@ -841,6 +841,10 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         ev.location = roles.location.name
     if trig.kind == "noun":
         ev.anaphoric = head.reference or _definite_reference(doc, sent, head)
+        if head.reference and re.search(r"\b(?:week|month|year|day|weekend|night|monday|tuesday|wednesday|thursday|"
+                                        r"friday|saturday|sunday|yesterday)['’]s\s+(?:\w+\s+)?$",
+                                        doc.text[max(sent.start, head.start - 30):head.start], re.IGNORECASE):
+            ev.producer += "+earlier"  # "since last week's talks": an earlier contact, not the one reported
         if etype == "CONSULT" and _joins(doc, sent, head):
             ev.producer += "+joined"
     elif etype == "CONSULT" and re.match(r"\s+(?:the|this|that|their|its)\s+(?:\w+\s+)?(?:meeting|talks|call|summit|conversation|negotiations)\b",
