@@ -286,3 +286,12 @@ def test_a_meeting_only_wished_for_is_hypothetical():
 def test_domestic_forces_act_for_the_state_of_the_place(text, lang, actor):
     evs = events(text, lang)
     assert evs and keys(evs[0]["actors"]) == {actor}, [(e["type"], e["actors"]) for e in evs]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die EU-Kommission stellte dem Libanon 250 Millionen Euro für den Wiederaufbau in Aussicht.", "de"),
+    ("Japan pledged $500 million to the Philippines for coastal defence.", "en"),
+])
+def test_aid_promised_is_aid_to_come(text, lang):
+    ev = one(events(text, lang), "AID")
+    assert ev["modality"] == "planned"
