@@ -406,6 +406,7 @@ ROWS = [
     ("SANCTION", "discontinue", "verb", "einstellen", D, ["mit"], 0.7, {"requires": ["Handel", "Exporte", "Importe", "Lieferungen", "Flüge", "Flugverkehr"]}),
     ("ACCUSE", "disapprove", "noun", "Protestnote", D, ["an"], 0.85),
     ("ACCUSE", "disapprove", "phrase", "Protest einlegen", D, ["bei", "gegen"], 0.8, {"words": ["Protest", "eingelegt"]}),
+    ("THREATEN", "violence", "verb", "ausschließen", D, [], 0.65, {"requires": ["Gewalt", "militärisch", "militärische", "militärischen", "Militäreinsatz", "Angriff", "Angriffe", "Krieg", "Invasion", "Truppen", "Schläge"]}),
 ]
 
 

@@ -462,6 +462,10 @@ ROWS = [
     ("AID", None, "verb", "airdrop", D, ["over", "to", "into"], 0.85),
     ("ASSAULT", "heavy-weapons", "phrase", "trade fire", J, ["with"], 0.85, {"words": ["traded", "fire"]}),
     ("REJECT", None, "verb", "spurn", D, [], 0.85),
+    # "did not rule out military force": a veiled threat (its negation is the threat, see extract.py)
+    ("THREATEN", "violence", "phrase", "refuse to rule out", D, [], 0.95, {"words": ["refused", "rule", "out"], "requires": ["force", "military", "strikes", "strike", "war", "invasion", "attack", "action", "troops"]}),
+    ("THREATEN", "violence", "phrase", "rule out", D, [], 0.9, {"words": ["rule", "out"], "requires": ["force", "military", "strikes", "strike", "war", "invasion", "attack", "action", "troops"]}),
+    ("THREATEN", "violence", "phrase", "ruled out", D, [], 0.9, {"words": ["ruled", "out"], "requires": ["force", "military", "strikes", "strike", "war", "invasion", "attack", "action", "troops"]}),
 ]
 
 

@@ -112,7 +112,7 @@ def test_event_cases_do_not_fall_below_the_ratchet(lang):
 # saw them (en recall .64 precision .67, de recall .61 precision .80); since then they guided lexicon work too.
 HOLDOUT = {
     "de": {"recall": 0.86, "precision": 0.85},
-    "en": {"recall": 0.76, "precision": 0.71},
+    "en": {"recall": 0.78, "precision": 0.76},
 }
 
 

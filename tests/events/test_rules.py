@@ -295,3 +295,14 @@ def test_domestic_forces_act_for_the_state_of_the_place(text, lang, actor):
 def test_aid_promised_is_aid_to_come(text, lang):
     ev = one(events(text, lang), "AID")
     assert ev["modality"] == "planned"
+
+
+@pytest.mark.parametrize("text,lang,etype", [
+    ("Trump again refused to rule out using military force to gain control of Greenland.", "en", "THREATEN"),
+    ("Trump did not rule out military action against Venezuela.", "en", "THREATEN"),
+    ("Trump schloss einen Militäreinsatz gegen Venezuela nicht aus.", "de", "THREATEN"),
+    ("Macron ruled out sending troops to Ukraine.", "en", "REJECT"),
+])
+def test_not_ruling_out_force_is_a_veiled_threat(text, lang, etype):
+    ev = one(events(text, lang), etype)
+    assert ev["modality"] == "asserted"

@@ -521,6 +521,12 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
                 else "planned"
         if trig.type == "THREATEN" and modality == "negated" and _WARNING.search(doc.text[head.clause[0]:head.end]):
             modality = "asserted"  # "should not play with fire", "sollte nicht mit dem Feuer spielen": a warning given
+        ruling_out = trig.type == "THREATEN" and ("_out" in trig.id and "rule" in trig.id or "ausschließen" in trig.id)
+        if ruling_out and modality == "negated":
+            modality = "asserted"  # "refused to rule out military force", "schloss einen Militäreinsatz nicht aus"
+        elif ruling_out and "refuse" not in trig.id:
+            trig = replace(trig, type="REJECT", mode=None)  # ruling force out is no threat but a refusal
+            head = replace(head, trigger=trig)
         if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
                 t.text.lower() for t in ctoks}:
             modality = "hypothetical"  # "sei zu einem Treffen bereit": willing, not arranged
