@@ -306,3 +306,14 @@ def test_aid_promised_is_aid_to_come(text, lang):
 def test_not_ruling_out_force_is_a_veiled_threat(text, lang, etype):
     ev = one(events(text, lang), etype)
     assert ev["modality"] == "asserted"
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Spain, Ireland and Norway formally recognised a Palestinian state on Tuesday.", "en", {"ESP", "IRL", "NOR"}),
+    ("Foreign ministers of the Quad - the United States, India, Japan and Australia - met in Washington.", "en",
+     {"USA", "IND", "JPN", "AUS"}),
+    ("Frankreich, Deutschland und Polen forderten eine Waffenruhe.", "de", {"FRA", "DEU", "POL"}),
+])
+def test_a_list_of_names_is_one_party_list(text, lang, want):
+    evs = events(text, lang)
+    assert evs and keys(evs[0]["actors"]) == want

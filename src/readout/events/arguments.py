@@ -168,9 +168,27 @@ def _coordinated(toks: list[Token], a: EntityMention, b: EntityMention) -> bool:
     """True when only 'und'/'sowie'/'wie auch' and articles stand between mentions a and b."""
     between = [t for t in toks if a.end <= t.start and t.end <= b.start]
     words = [t.text.lower() for t in between]
-    return bool(words) and any(w in ("und", "sowie") for w in words) and all(
-        w in ("und", "sowie", "der", "die", "das", "den", "dem", "des", ",", "auch") or t.pos in ("DET", "ADJ")
-        for w, t in zip(words, between, strict=True))
+    return bool(words) and any(w in ("und", "sowie", "and", ",") for w in words) and all(
+        w in ("und", "sowie", "and", "der", "die", "das", "den", "dem", "des", "the", ",", "auch") or t.pos in ("DET", "ADJ")
+        for w, t in zip(words, between, strict=True))  # "Spain, Ireland and Norway", "die USA und die EU"
+
+
+def list_before(sent: Sentence, first: EntityMention, ctx: DocContext) -> list[EntityMention]:
+    """Names listed before ``first`` across the commas that cut clauses: "Spain, Ireland and Norway
+    recognised …", "the United States, India, Japan and Australia – met"."""
+    out: list[EntityMention] = []
+    cur = first
+    while True:
+        prev = [m for m in ctx.mentions_in(sent.start, cur.start) if m.end <= cur.start]
+        if not prev:
+            break
+        m = prev[-1]
+        gap = ctx.doc.text[m.end:cur.start]
+        if not re.fullmatch(r"\s*,\s*(?:(?:and|und|sowie|the|die|der|das)\s+)*", gap):
+            break
+        out.insert(0, m)
+        cur = m
+    return out
 
 
 def pronoun_mentions(sent: Sentence, clause: tuple[int, int], ctx: DocContext) -> list[EntityMention]:
@@ -294,7 +312,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     both = bool(low_clause & g.both_words) or any(" " in w and w in clause_low for w in g.both_words)
 
     if joint:
-        actors = dedupe(ms)
+        firsts = [m for m in ms if m.end <= trig_start]
+        actors = dedupe((list_before(sent, firsts[0], ctx) if firsts else []) + ms)
         # "last week's call between Trump and Putin": the noun names its own participants
         own = dedupe([m for m in actors if 0 <= m.start - trig_end <= 60
                       and _prep_before(toks, m, clause[0], g) in ("between", "with", "zwischen", "mit")])
@@ -382,9 +401,10 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             rest.remove(inverted)
             rest.insert(0, inverted)
         actors.append(rest.pop(0))
-        # coordinated subjects: "die USA und die EU forderten", "Putin und Trump"
+        # coordinated subjects: "die USA und die EU forderten", "Putin und Trump", "Spain, Ireland and Norway"
         while rest and _coordinated(toks, actors[-1], rest[0]):
             actors.append(rest.pop(0))
+        actors[:0] = [m for m in list_before(sent, actors[0], ctx) if (m.start, m.end) not in exclude]
     if trig.frame != "self" and trig.type != "MOBILIZE":
         recips.extend(rest)  # a mobilisation has a target only where a preposition names one
     if not actors and roles.location is not None and Actor.from_mention(roles.location).key() and any(
