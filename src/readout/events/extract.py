@@ -1046,8 +1046,7 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 if prev.type != "CONSULT" or prev.modality != "asserted":
                     continue
                 pkeys = {a.key() for a in prev.actors}
-                same_people = keys == pkeys or not keys or (len(keys) < 2 and keys <= pkeys) or (
-                    len(pkeys) < 2 and pkeys <= keys)
+                same_people = keys == pkeys or not keys or keys <= pkeys or (len(pkeys) < 2 and pkeys <= keys)
                 names, pnames = _people(ev), _people(prev)
                 if len(names) >= 2 and len(pnames) >= 2 and not names & pnames:
                     same_people = False  # the foreign ministers' call is not the presidents' call
