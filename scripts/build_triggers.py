@@ -134,7 +134,7 @@ ROWS = [
     ("CONCEDE", None, "verb", "nachgeben", S, [], 0.8),
     ("CONCEDE", None, "verb", "lockern", D, [], 0.8),
     ("CONCEDE", None, "noun", "Lockerung", D, [], 0.8),
-    ("CONCEDE", None, "verb", "aufheben", D, [], 0.75, {"requires": ["Sanktionen", "Sanktion", "Embargo", "Blockade", "Beschränkungen", "Zölle"]}),
+    ("CONCEDE", None, "verb", "aufheben", D, [], 0.75, {"requires": ["Sanktionen", "Sanktion", "Embargo", "Blockade", "Beschränkungen", "Zölle", "Ausgangssperre", "Sperre", "Einreiseverbot", "Kontrollen", "Ausnahmezustand", "Kriegsrecht"]}),
     ("CONCEDE", None, "verb", "entlassen", D, ["aus", "in"], 0.75),
     ("CONCEDE", "ceasefire", "verb", "aussetzen", D, [], 0.8, {"requires": ["Angriff", "Angriffe", "Angriffen", "Beschuss", "Kampfhandlungen", "Offensive", "Attacken", "Schläge"]}),
     ("CONCEDE", None, "noun", "Angebot", D, [], 0.6),
@@ -407,6 +407,19 @@ ROWS = [
     ("ACCUSE", "disapprove", "noun", "Protestnote", D, ["an"], 0.85),
     ("ACCUSE", "disapprove", "phrase", "Protest einlegen", D, ["bei", "gegen"], 0.8, {"words": ["Protest", "eingelegt"]}),
     ("THREATEN", "violence", "verb", "ausschließen", D, [], 0.65, {"requires": ["Gewalt", "militärisch", "militärische", "militärischen", "Militäreinsatz", "Angriff", "Angriffe", "Krieg", "Invasion", "Truppen", "Schläge"]}),
+    ("SANCTION", "discontinue", "verb", "aussetzen", D, ["aus"], 0.75, {"requires": ["Einfuhr", "Einfuhren", "Import", "Importe", "Handel"]}),
+    ("SANCTION", None, "noun", "Gegenmaßnahme", D, ["gegen"], 0.6),
+    ("COOPERATE", None, "verb", "austauschen", J, ["mit"], 0.7, {"requires": ["Daten", "Radardaten", "Informationen", "Erkenntnisse", "Geheimdienstinformationen"]}),
+    ("ACCUSE", "allege", "phrase", "verantwortlich machen", D, ["für"], 0.85, {"words": ["macht", "verantwortlich"]}),
+    ("ACCUSE", "allege", "phrase", "verantwortlich machen", D, ["für"], 0.85, {"words": ["machte", "verantwortlich"]}),
+    ("ACCUSE", "allege", "phrase", "verantwortlich machen", D, ["für"], 0.85, {"words": ["machten", "verantwortlich"]}),
+    ("PROTEST", None, "verb", "stürmen", S, [], 0.7, {"requires": ["Parlament", "Regierungssitz", "Botschaft", "Gebäude", "Präsidentenpalast", "Kapitol", "Demonstranten"]}),
+    ("ASSAULT", None, "verb", "schießen", D, ["auf"], 0.7, {"requires": ["Munition", "Demonstranten", "Menge", "Protestierende"]}),
+    ("MOBILIZE", None, "verb", "zusammenziehen", D, ["an", "vor"], 0.8, {"requires": ["Truppen", "Kriegsschiffe", "Militärflugzeuge", "Schiffe", "Soldaten", "Panzer"]}),
+    ("COERCE", None, "verb", "abschalten", D, [], 0.7, {"requires": ["Internet", "Strom", "Netz", "Mobilfunk"]}),
+    ("CONSULT", None, "noun", "Verhandlungsrunde", J, ["mit", "zwischen"], 0.9),
+    ("CONSULT", None, "noun", "Gesprächsrunde", J, ["mit", "zwischen"], 0.85),
+    ("RETREAT", "access", "verb", "öffnen", D, ["für"], 0.7, {"requires": ["Grenzübergang", "Grenze", "Korridor", "Hafen", "Luftraum", "Grenzübergänge"]}),
 ]
 
 

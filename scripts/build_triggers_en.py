@@ -466,6 +466,13 @@ ROWS = [
     ("THREATEN", "violence", "phrase", "refuse to rule out", D, [], 0.95, {"words": ["refused", "rule", "out"], "requires": ["force", "military", "strikes", "strike", "war", "invasion", "attack", "action", "troops"]}),
     ("THREATEN", "violence", "phrase", "rule out", D, [], 0.9, {"words": ["rule", "out"], "requires": ["force", "military", "strikes", "strike", "war", "invasion", "attack", "action", "troops"]}),
     ("THREATEN", "violence", "phrase", "ruled out", D, [], 0.9, {"words": ["ruled", "out"], "requires": ["force", "military", "strikes", "strike", "war", "invasion", "attack", "action", "troops"]}),
+    ("SANCTION", None, "noun", "countermeasures", D, ["against"], 0.6),
+    ("RETREAT", "access", "verb", "reopen", D, ["to"], 0.75, {"requires": ["crossing", "border", "corridor", "port", "airspace", "embassy"]}),
+    ("CONCEDE", None, "verb", "lift", D, [], 0.7, {"requires": ["curfew", "state of emergency", "martial law", "blockade", "travel ban"]}),
+    ("ACCUSE", "allege", "phrase", "hold responsible", D, ["for"], 0.85, {"words": ["held", "responsible"]}),
+    ("ACCUSE", "allege", "phrase", "blame for", D, ["for"], 0.8, {"words": ["blamed", "for"]}),
+    ("PROTEST", None, "verb", "storm", S, [], 0.7, {"requires": ["parliament", "embassy", "palace", "building", "capitol", "protesters", "demonstrators"]}),
+    ("MOBILIZE", None, "verb", "mass", D, ["near", "on", "along"], 0.75, {"requires": ["troops", "forces", "warships", "tanks"]}),
 ]
 
 

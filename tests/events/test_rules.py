@@ -317,3 +317,15 @@ def test_not_ruling_out_force_is_a_veiled_threat(text, lang, etype):
 def test_a_list_of_names_is_one_party_list(text, lang, want):
     evs = events(text, lang)
     assert evs and keys(evs[0]["actors"]) == want
+
+
+@pytest.mark.parametrize("text,lang,etype", [
+    ("Die Streitkräfte Chinas und Kambodschas haben ihr jährliches Großmanöver begonnen.", "de", "COOPERATE"),
+    ("Japanese and Philippine troops began their first joint drills on Monday.", "en", "COOPERATE"),
+    ("China hat die Einfuhr sämtlicher Meeresfrüchte aus Japan ausgesetzt.", "de", "SANCTION"),
+    ("Die Taliban haben den Zugang zum Internet in ganz Afghanistan abgeschaltet.", "de", "COERCE"),
+    ("Tschechien macht die Hackergruppe APT31 für einen Cyberangriff auf das Außenministerium verantwortlich.", "de",
+     "ACCUSE"),
+])
+def test_joint_exercises_and_more_german_deeds(text, lang, etype):
+    assert etype in [e["type"] for e in events(text, lang)]

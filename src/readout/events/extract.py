@@ -240,6 +240,7 @@ def extract_events(doc: Document) -> list[Event]:
 _WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
                       r"darf|dürfe|dürfen|müsse)\b[^.]{0,40}\bnicht\b", re.IGNORECASE)
 _EN_CLAUSE_CUT = re.compile(r"\b(?:because|although|though|while|whereas|after|before|since|when|as)\b", re.IGNORECASE)
+_PROMISES = ("zusag", "zusage", "aussicht", "versprech", "anbiet", "pledge", "promise", "offer", "commit")
 _CURRENCIES = {"EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH"}
 _COPULA = {"was", "were", "is", "are", "be", "been", "sei", "seien", "sind", "ist", "war", "waren", "wären"}
 
@@ -797,13 +798,20 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             okey = _actor(owner).key()
             actors = [speaker] if speaker is not None else [m for m in actors if _actor(m).key() != okey]
             recipients = [owner]
-    if etype == "CONCEDE" and (any(m.trigger.type == "AID" and not re.search(
+    if etype == "CONCEDE" and any(w in trig.lemma.lower() for w in _PROMISES) and (any(m.trigger.type == "AID" and not re.search(
             r"\b(?:to|um|damit|so that)\b", doc.text[head.end:m.start], re.IGNORECASE) for m in absorbed) or any(
             q.unit in _CURRENCIES for q in doc.quantities if head.clause[0] <= q.start < head.clause[1])):
         # "stellte dem Libanon 250 Millionen Euro in Aussicht", "sagte weitere Munitionslieferungen zu":
         # aid promised is aid to come (AID, planned)
         etype, mode = "AID", None
         modality = "planned" if modality == "asserted" else modality
+    if etype == "MOBILIZE" and re.search(r"man[öo]ver|übung|drill|exercise", trig.lemma.lower()) and \
+            len({_actor(m).key() for m in actors + recipients} - {None}) >= 2 and (
+            re.search(r"\b(?:gemeinsam\w*|joint|jointly|together)\b", doc.text[sent.start:sent.end], re.IGNORECASE)
+            or len({_actor(m).key() for m in actors} - {None}) >= 2):
+        # "Die Streitkräfte Chinas und Kambodschas haben ihr Großmanöver begonnen": exercising together
+        etype, mode = "COOPERATE", None
+        actors, recipients = dedupe(actors + recipients), []
     if etype == "THREATEN" and trig.kind == "phrase":
         # "Medvedev wrote that Washington should not play with fire": the speaker warns the one named
         speaker = _speaker_before_saying(doc, sent, ctx)
