@@ -420,6 +420,9 @@ ROWS = [
     ("CONSULT", None, "noun", "Verhandlungsrunde", J, ["mit", "zwischen"], 0.9),
     ("CONSULT", None, "noun", "Gesprächsrunde", J, ["mit", "zwischen"], 0.85),
     ("RETREAT", "access", "verb", "öffnen", D, ["für"], 0.7, {"requires": ["Grenzübergang", "Grenze", "Korridor", "Hafen", "Luftraum", "Grenzübergänge"]}),
+    ("SANCTION", "withdraw", "verb", "aufkündigen", D, [], 0.8, {"requires": ["Abkommen", "Vertrag", "Vereinbarung", "Zusammenarbeit", "Partnerschaft"]}),
+    ("SANCTION", "withdraw", "verb", "kündigen", D, [], 0.6, {"requires": ["Abkommen", "Vertrag", "Vereinbarung", "Militärabkommen"], "excludes": ["an"]}),
+    ("COERCE", None, "verb", "auflösen", D, [], 0.7, {"requires": ["Demonstration", "Kundgebung", "Protest", "Proteste", "Demonstranten", "Versammlung"]}),
 ]
 
 

@@ -473,6 +473,9 @@ ROWS = [
     ("ACCUSE", "allege", "phrase", "blame for", D, ["for"], 0.8, {"words": ["blamed", "for"]}),
     ("PROTEST", None, "verb", "storm", S, [], 0.7, {"requires": ["parliament", "embassy", "palace", "building", "capitol", "protesters", "demonstrators"]}),
     ("MOBILIZE", None, "verb", "mass", D, ["near", "on", "along"], 0.75, {"requires": ["troops", "forces", "warships", "tanks"]}),
+    ("SANCTION", "withdraw", "verb", "revoke", D, [], 0.75, {"requires": ["agreement", "accord", "treaty", "license", "licence", "visa", "visas", "accreditation", "deal"]}),
+    ("CONCEDE", None, "verb", "end", D, [], 0.6, {"requires": ["state of emergency", "curfew", "martial law", "blockade"]}),
+    ("COERCE", None, "verb", "disperse", D, [], 0.8, {"requires": ["protesters", "demonstrators", "crowd", "crowds", "people", "rally", "protest"]}),
 ]
 
 

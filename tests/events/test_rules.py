@@ -329,3 +329,10 @@ def test_a_list_of_names_is_one_party_list(text, lang, want):
 ])
 def test_joint_exercises_and_more_german_deeds(text, lang, etype):
     assert etype in [e["type"] for e in events(text, lang)]
+
+
+def test_a_blow_vowed_on_a_condition_is_a_threat():
+    evs = events("The Houthi leader vowed to resume attacks on Israeli ships in the Red Sea if aid deliveries to Gaza "
+                 "were blocked again.", "en")
+    assert [e["type"] for e in evs] == ["THREATEN"]
+    assert evs[0]["modality"] == "asserted" and evs[0]["conditions"]

@@ -556,6 +556,22 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         out.append(ev)
     if doc.language == "en":
         _coordinated_content(doc, out, clauses)
+        for ev in out:
+            # "vowed to resume attacks on ships if aid deliveries stop": a planned blow with a condition threatens
+            if ev.type in PUNITIVE and ev.type != "THREATEN" and ev.modality == "planned" and ev.trigger is not None:
+                m = re.search(r"\b(?:if|unless)\b[^.;]*", doc.text[ev.trigger.end:sent.end], re.IGNORECASE)
+                if m:
+                    ev.mode = PUNITIVE[ev.type]
+                    ev.type, ev.modality = "THREATEN", "asserted"
+                    cs, ce = ev.trigger.end + m.start(), ev.trigger.end + m.end()
+                    ev.conditions.append({"text": doc.text[cs:ce].strip(" ,"), "evidence": [doc.span(cs, ce)]})
+                    ev.producer += "+condition"
+                    ev.id = stable_id("ev", doc.doc_id, ev.trigger.start, ev.type)
+                    ev.summary = summarize(ev)
+        spans = [c["evidence"][0] for ev in out for c in ev.conditions if c.get("evidence")]
+        # what the condition names ("if aid deliveries were blocked") is the threat's condition, not an event
+        out = [ev for ev in out if ev.trigger is None or not any(
+            sp.start <= ev.trigger.start < sp.end for sp in spans)]
     return _fold_complements(doc, out, clauses)
 
 
