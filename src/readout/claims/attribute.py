@@ -130,6 +130,9 @@ def _speaker_prep(toks: list, m: EntityMention) -> str | None:
         j -= 1
     if j >= 0 and before[j].text.lower() in _TOPIC:
         return before[j].text.lower()
+    if j > 0 and m.kind == "place" and before[j].text.lower() in ("in", "im", "at", "near", "across", "around") \
+            and before[j - 1].pos in ("VERB", "AUX", "ADV") and not before[j - 1].text[:1].isupper():
+        return before[j].text.lower()  # "protests could erupt in Tbilisi, analysts said": a place, not a speaker
     return None
 
 

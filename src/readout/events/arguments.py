@@ -407,10 +407,13 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         actors[:0] = [m for m in list_before(sent, actors[0], ctx) if (m.start, m.end) not in exclude]
     if trig.frame != "self" and trig.type != "MOBILIZE":
         recips.extend(rest)  # a mobilisation has a target only where a preposition names one
-    if not actors and roles.location is not None and Actor.from_mention(roles.location).key() and any(
-            re.search(r"\b" + re.escape(w) + r"\b", clause_low) for w in g.domestic_forces):
-        # "police fired live rounds at demonstrators in Nairobi": the state of the place acts
-        actors.append(roles.location)
+    place = roles.location or next((m for m in ctx.mentions_in(sent.start, sent.end) if m.kind == "place"
+                                    and _prep_before(toks, m, sent.start, g) in g.location_preps), None)
+    if not actors and place is not None and Actor.from_mention(place).key() and (trig.type == "PROTEST" or any(
+            re.search(r"\b" + re.escape(w) + r"\b", clause_low) for w in g.domestic_forces)):
+        # "police fired live rounds at demonstrators in Nairobi", "Zehntausende protestierten in Tiflis":
+        # the state of the place acts, its people protest
+        actors.append(place)
     if not actors and (low_clause & _FIRST_PERSON or trig.type in _SPEECH_ACTS):
         # „Wir weisen das zurück“, sagte der Sprecher: 'we' in a quotation is the speaker's side
         quotes = [q for q in find_quotes(ctx.doc.text[:sent.end], sent.start) if q[0] <= trig_start < q[1]]
