@@ -292,7 +292,7 @@ ROWS = [
     ("THREATEN", None, "phrase", "give a deadline", D, [], 0.8, {"words": ["gave", "deadline"]}),
     ("THREATEN", None, "phrase", "give until", D, [], 0.85, {"words": ["gave", "until"]}),
     ("THREATEN", None, "phrase", "give until", D, [], 0.85, {"words": ["given", "until"]}),
-    ("THREATEN", None, "phrase", "be bad for", D, [], 0.7, {"words": ["bad", "for"], "requires": ["if", "unless"]}),
+    ("THREATEN", None, "phrase", "be bad for", D, ["for"], 0.7, {"words": ["bad", "for"], "requires": ["if", "unless"]}),
     ("THREATEN", None, "phrase", "pay a price", D, [], 0.75, {"words": ["pay", "price"]}),
     ("THREATEN", None, "noun", "consequences", D, [], 0.65, {"requires": ["if", "unless", "severe", "serious", "grave", "warned"]}),
     ("THREATEN", None, "noun", "countermeasures", D, [], 0.7),

@@ -336,3 +336,47 @@ def test_a_blow_vowed_on_a_condition_is_a_threat():
                  "were blocked again.", "en")
     assert [e["type"] for e in evs] == ["THREATEN"]
     assert evs[0]["modality"] == "asserted" and evs[0]["conditions"]
+
+
+@pytest.mark.parametrize("text,lang,absent", [
+    ("The spokesman said the strike was Moscow's answer to every peace proposal.", "en", "REQUEST"),
+    ("Der Sprecher nannte den Angriff Moskaus Antwort auf jeden Friedensvorschlag.", "de", "REQUEST"),
+    ("The official statement did not mention sanctions against Iran.", "en", "SANCTION"),
+    ("Havana has lived under American sanctions for six decades, the minister said.", "en", "SANCTION"),
+    ("Venezuela leidet seit Jahren unter amerikanischen Sanktionen.", "de", "SANCTION"),
+    ("Cairo demanded the return of artefacts seized in Britain during colonial rule.", "en", "COERCE"),
+    ("The strikes came a day after a deadline for Hamas to accept the truce expired.", "en", "AGREE"),
+    ("The foreign minister said Tehran was ready to continue the talks in Oman.", "en", "CONCEDE"),
+])
+def test_what_is_no_event_here(text, lang, absent):
+    """generic nouns, topics of speech, states, background participles, demanded deeds, readiness to talk"""
+    assert absent not in [e["type"] for e in events(text, lang)]
+
+
+def test_a_state_entered_is_an_event():
+    assert "SANCTION" in [e["type"] for e in events("Minsk came under new EU sanctions on Monday.", "en")]
+
+
+def test_a_refusal_to_negotiate_is_a_rejection():
+    ev = one(events("The Iranian foreign minister said Tehran would not negotiate under threats.", "en"), "REJECT")
+    assert ev["modality"] == "asserted" and keys(ev["actors"]) == {"IRN"}
+
+
+def test_a_subordinate_clause_has_its_own_subject():
+    evs = events("Lithuania said it had closed its airspace as Belarus launched balloons across the border.", "en")
+    assert all(keys(e["actors"]) != {"LTU"} for e in evs if e["type"] in ("ASSAULT", "COERCE"))
+    evs = events("Romania scrambled fighter jets as Russia struck Ukrainian ports near the Romanian border.", "en")
+    ev = one(evs, "ASSAULT")
+    assert keys(ev["actors"]) == {"RUS"} and keys(ev["recipients"]) == {"UKR"}
+
+
+def test_a_verbs_preposition_governs_its_object():
+    evs = events("The president said he would hold off on the planned tariffs on Mexican goods for now.", "en")
+    assert [e["type"] for e in evs] == ["CONCEDE"]
+
+
+def test_bad_for_with_a_condition_is_a_threat():
+    evs = events('"If they do not release the hostages by Sunday, it is going to be very bad for Hamas," '
+                 "the president said.", "en")
+    ev = one(evs, "THREATEN")
+    assert keys(ev["recipients"]) == {"PSE"} and ev["conditions"] and "AGREE" not in [e["type"] for e in evs]

@@ -261,6 +261,9 @@ def _other_heads_scope(m: EntityMention, trig_start: int, trig_end: int, others:
     return False
 
 
+_BORDER = re.compile(r"[-\s]*(?:border|frontier|Grenze)\b(?![-\s]*(?:guard|police|force|agency|service|troops|schutz))")
+
+
 def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause: tuple[int, int],
            ctx: DocContext, exclude: set[tuple[int, int]], others: tuple[tuple[int, int], ...] = ()) -> Roles:
     toks = sent.tokens
@@ -375,6 +378,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             actors.append(m)  # "was attacked by Russia"
         elif trig.frame != "self" and prep in recipient_preps and not inside_trigger:
             recips.append(m)
+        elif m.via == "adjective" and _BORDER.match(ctx.doc.text, m.end):
+            continue  # "near the Polish border", "an der polnischen Grenze": where, not who
         elif prep in g.location_preps and m.kind == "state" and trig.type in _VIOLENT:
             recips.append(m)  # "Angriffe im Jemen": where violence strikes is its target, not its author
         elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start):

@@ -9,7 +9,7 @@ from typing import Any
 from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
 from readout.events.context import DocContext
 from readout.events.lexicon import Trigger, grammar, load_lexicon
-from readout.events.match import FRAME_RANK, Match, find_matches
+from readout.events.match import EN_SUBORDINATORS, FRAME_RANK, Match, find_matches
 from readout.events.modality import clause_modality
 from readout.events.outcomes import conflict_parties, contact_mode
 from readout.language import clause_spans
@@ -185,6 +185,8 @@ def extract_events(doc: Document) -> list[Event]:
         if doc.text[sent.start:sent.end].rstrip().endswith("?"):
             continue
         clauses = clause_spans(sent, doc.text) or [(sent.start, sent.end)]
+        if lang == "en":
+            clauses = _english_clauses(sent, clauses)
         matches = find_matches(sent, doc.text, clauses, lex, lang)
         if not matches:
             _maybe_ellipsis(doc, sent, ctx, events)
@@ -482,6 +484,17 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
     cond_clauses = [c for c in clauses if _first_word(doc.text[c[0]:c[1]]) in g.condition_starts]
     out: list[Event] = []
     condition_events: list[Event] = []
+    # "was ready to continue the talks", "stood ready to host a summit": readiness for a contact is no
+    # concession; the contact is offered (hypothetical) and coded as such
+    kept_groups: list[tuple[Match, list[Match]]] = []
+    for h, a in groups:
+        if h.trigger.type == "CONCEDE" and h.trigger.kind == "phrase" and any(
+                w in h.trigger.lemma for w in ("ready", "willing")) and any(
+                m.trigger.type == "CONSULT" and m.clause == h.clause and 0 < m.index - h.index <= 5 for m in matches):
+            kept_groups.extend((m, []) for m in a if m.trigger.type == "CONSULT")
+        else:
+            kept_groups.append((h, a))
+    groups = sorted(kept_groups, key=lambda hm: hm[0].start)
     for head, absorbed in groups:
         trig = head.trigger
         ctoks = _clause_tokens(sent, head.clause)
@@ -490,6 +503,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         first = ctoks[0].text.lower() if ctoks else ""
         if first in g.question_words and not head.reference:
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
+        if doc.language == "en" and trig.kind == "verb" and (_reduced_relative(sent, head) or _demanded(sent, head, g)):
+            continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
             continue  # "telefonieren regelmäßig": a practice, not one contact
         if trig.type in ("RETREAT", "AID") and trig.kind == "verb" and _offered(doc, sent, head):
@@ -573,6 +588,62 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         out = [ev for ev in out if ev.trigger is None or not any(
             sp.start <= ev.trigger.start < sp.end for sp in spans)]
     return _fold_complements(doc, out, clauses)
+
+
+def _english_clauses(sent: Sentence, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """English clauses are seldom cut by commas: a subordinator followed by its own subject and finite verb
+    ("… scrambled jets as Russia struck targets", "… after a deadline expired") starts a clause of its own."""
+    toks = sent.tokens
+    out: list[tuple[int, int]] = []
+    for lo, hi in clauses:
+        cuts = []
+        idx = [k for k, t in enumerate(toks) if lo <= t.start < hi]
+        for n, k in enumerate(idx):
+            if n < 3 or toks[k].text.lower() not in EN_SUBORDINATORS:
+                continue
+            rest = [toks[m] for m in idx[n + 1:n + 9]]
+            if len(rest) < 2 or rest[0].pos in ("VERB", "AUX", "ADP", "PUNCT") or rest[0].text.lower() in ("well", "long", "soon", "much", "many", "part"):
+                continue
+            verb = next((m for m, t in enumerate(rest) if t.finite and t.pos in ("VERB", "AUX")), None)
+            if verb is not None and verb >= 1 and not any(t.pos == "PUNCT" for t in rest[:verb]):
+                cuts.append(toks[k].start)
+        start = lo
+        for c in cuts:
+            out.append((start, c))
+            start = c
+        out.append((start, hi))
+    return out
+
+
+def _reduced_relative(sent: Sentence, head: Match) -> bool:
+    """'asked for the return of properties seized in 2016': a participle after a noun inside a prepositional
+    phrase describes that noun; the act it names is background, not an event reported here."""
+    toks = sent.tokens
+    i = head.index
+    if i < 2 or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "en", "ght", "wn")):
+        return False
+    if toks[i - 1].pos not in ("NOUN",) or not toks[i - 1].text[:1].islower():
+        return False
+    nxt = toks[i + 1]
+    if nxt.pos != "ADP" and nxt.text.lower() not in ("last", "earlier", "overnight", "yesterday"):
+        return False
+    j = i - 1
+    while j > 0 and toks[j - 1].pos in ("NOUN", "ADJ", "NUM", "DET") and toks[j - 1].text[:1].islower():
+        j -= 1
+    # the noun phrase is a prepositional object after the clause's own verb, not the subject of this one
+    return j > 0 and toks[j - 1].pos == "ADP" and toks[j - 1].text.lower() != "to" and any(
+        t.finite and t.pos in ("VERB", "AUX") for t in toks[:j - 1])
+
+
+def _demanded(sent: Sentence, head: Match, g: Any) -> bool:
+    """'a deadline for Moscow to accept a ceasefire', 'calls for Israel to withdraw': the deed is what is
+    demanded, the demand's content."""
+    toks = sent.tokens
+    i = head.index
+    if i < 3 or toks[i - 1].text.lower() != "to":
+        return False
+    window = [t.text.lower() for t in toks[max(0, i - 7):i - 1]]
+    return any(w in g.demand_nouns for w in window)
 
 
 def _coordinated_content(doc: Document, events: list[Event], clauses: list[tuple[int, int]]) -> None:
@@ -785,7 +856,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             trig.frame == "directed" and bool(keys) and keys <= {a.key() for a in contact.actors})
     if outcome and _anterior(doc, sent, head):
         outcome = False  # "auf den sich beide vor einer Woche geeinigt hatten": before the call, not from it
-    if etype in ("CONCEDE", "RETREAT") and modality == "negated" and _refusal(doc, head):
+    if etype in ("CONCEDE", "RETREAT", "CONSULT") and modality == "negated" and _refusal(doc, head):
         # "would not ease sanctions", "will not withdraw", "werde nicht abziehen": a refusal to yield
         etype, mode, modality = "REJECT", None, "asserted"
     if etype == "AGREE" and doc.language == "en" and trig.kind == "verb" and not outcome \

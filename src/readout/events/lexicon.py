@@ -134,12 +134,19 @@ class Grammar:
     casualty_words: frozenset[str] = frozenset()
     discussion_verbs: frozenset[str] = frozenset()  # what is discussed is a topic, not an event
     list_nouns: frozenset[str] = frozenset()
-    domestic_forces: tuple[str, ...] = ()  # "police in Nairobi": the state of the place acts  # "Punkte", "Forderungen": a list of them is spelled out next  # "mehr als 20 Personen wurden verletzt": an attack's toll
+    domestic_forces: tuple[str, ...] = ()  # "police in Nairobi": the state of the place acts
+    generic_determiners: frozenset[str] = frozenset()  # "every peace proposal": any, not one that was made
+    topic_verbs: frozenset[str] = frozenset()  # "did not mention sanctions": a topic of speech, not an event
+    governed_preps: frozenset[str] = frozenset()  # "hold off on tariffs": the verb's object, not a time reference
+    demand_nouns: frozenset[str] = frozenset()  # "a deadline for Moscow to accept …": the infinitive is its content
+    state_preps: frozenset[str] = frozenset()  # "live under sanctions": a state of affairs, not a new measure
+    state_entry_verbs: frozenset[str] = frozenset()  # "came under sanctions": entering the state is an event
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
          "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
-         "belief_verbs", "casualty_words", "discussion_verbs", "list_nouns")
+         "belief_verbs", "casualty_words", "discussion_verbs", "list_nouns", "generic_determiners",
+         "topic_verbs", "governed_preps", "demand_nouns", "state_preps", "state_entry_verbs")
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from readout.events.lexicon import Lexicon, Trigger, grammar
 from readout.model import Sentence, Token
@@ -71,6 +72,57 @@ def _requirements_met(trig: Trigger, lemmas: set[str], low_text: str) -> bool:
     return True
 
 
+# words that open an English clause of its own when a subject and a finite verb follow
+EN_SUBORDINATORS = frozenset({"because", "although", "though", "while", "whereas", "as", "after", "before", "since",
+                              "when", "until", "once"})
+
+
+def _sentence_info(sent: Sentence, text: str) -> tuple[set[str], str]:
+    """English clauses are cut at subordinators: what a verb needs ("blocked it" a proposal) may be earlier."""
+    return _lemmas(list(enumerate(sent.tokens))), text[sent.start:sent.end].lower()
+
+
+def _modifiers_before(toks: list[Token], i: int) -> int:
+    """Index of the first word of the noun's modifiers ("every [peace] proposal", "the [new] sanctions")."""
+    j = i
+    while j > 0 and i - j < 3 and toks[j - 1].pos in ("ADJ", "NOUN", "PROPN") and toks[j - 1].text[:1].isalpha():
+        j -= 1
+    return j
+
+
+def _generic_noun(toks: list[Token], i: int, g: Any) -> bool:
+    j = _modifiers_before(toks, i)
+    return j > 0 and toks[j - 1].text.lower() in g.generic_determiners
+
+
+def _in_state(toks: list[Token], i: int, g: Any) -> bool:
+    j = _modifiers_before(toks, i)
+    while j > 0 and toks[j - 1].pos in ("DET", "NUM") and i - j < 5:
+        j -= 1
+    return j > 0 and toks[j - 1].text.lower() in g.state_preps and not (
+        j > 1 and toks[j - 2].text.lower() in g.state_entry_verbs)
+
+
+def _mentioned(toks: list[Token], i: int, g: Any) -> bool:
+    """The noun is what a verb of speech names ("did not mention sanctions", "raised the ceasefire")."""
+    if not g.topic_verbs:
+        return False
+    j = _modifiers_before(toks, i)
+    while j > 0 and toks[j - 1].pos in ("DET", "NUM") and i - j < 5:
+        j -= 1
+    return j > 0 and toks[j - 1].pos == "VERB" and toks[j - 1].lemma.lower() in g.topic_verbs
+
+
+def _governed(toks: list[Token], i: int, g: Any) -> bool:
+    """'hold off on the tariffs', 'agreed on sanctions': the preposition belongs to the verb before it."""
+    for j in range(max(0, i - 3), i):
+        if toks[j].text.lower() in g.governed_preps and j > 0:
+            p = toks[j - 1]
+            if p.pos == "VERB" or (p.pos in ("ADP", "PART", "ADV") and j > 1 and toks[j - 2].pos == "VERB"):
+                return True
+    return False
+
+
 def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex: Lexicon,
                  lang: str = "de") -> list[Match]:
     """Every trigger in ``sent``; at most one per token (the most specific lexicon entry wins)."""
@@ -133,7 +185,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             if ok:
                 cands.append((trig, tok.end))
                 phrase_words[trig.id] = at
-        cands = [(t, e) for t, e in cands if _requirements_met(t, lemmas, low_text)]
+        cands = [(t, e) for t, e in cands if _requirements_met(t, lemmas, low_text) or (
+            lang == "en" and t.requires and (text[clause[0]:clause[1]].split(None, 1)[0].lower() in EN_SUBORDINATORS
+                                             or set(t.requires) <= grammar(lang).condition_starts)
+            and _requirements_met(t, *_sentence_info(sent, text)))]
         if not cands:
             continue
         if lang == "en" and i > 0 and {t.kind for t, _ in cands} >= {"verb", "noun"}:
@@ -165,7 +220,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if trig.type == "AID" and any(w in g.stop_words for w in before):
             # "Aussetzung der Waffenlieferungen", "ausgesetzte Militärhilfe": aid stopped, a sanction
             trig = replace(trig, id=trig.id + "+stopped", type="SANCTION", mode="discontinue", needs_support=False)
-        unsupported = False
+        if trig.type == "SANCTION" and _in_state(toks, i, g):
+            continue  # "had learned to live under sanctions", "unter Sanktionen leiden": a state, not a measure taken
+        if trig.kind != "verb" and _generic_noun(toks, i, g):
+            continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
+        unsupported = trig.kind != "verb" and _mentioned(toks, i, g)  # "the readout did not mention sanctions"
         if trig.kind == "noun" and wanted and trig.type != "REQUEST":
             unsupported = True  # "die Aussicht auf ein Treffen", "das Bedürfnis nach Frieden": wished for, not an event
         if trig.kind == "noun" and trig.needs_support:
@@ -177,7 +236,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             trig.type in CONTACT_TYPES
             or any(w in ("'s", "’s") for w in before[-2:])
             or (any(w in refs or w in g.cause_preps for w in before[-3:])
-                and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST")))
+                and trig.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST") and not _governed(toks, i, g)))
         if independent and lang == "en" and trig.type in CONTACT_TYPES and re.search(
                 r"\b(?:offer|offers|proposal|proposals|call|calls|demand|demands|request|invitation|push|bid)\s+(?:of|for)\s+(?:\S+\s+){0,2}$",
                 text[max(0, tok.start - 60):tok.start], re.IGNORECASE):
