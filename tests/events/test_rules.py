@@ -380,3 +380,17 @@ def test_bad_for_with_a_condition_is_a_threat():
                  "the president said.", "en")
     ev = one(evs, "THREATEN")
     assert keys(ev["recipients"]) == {"PSE"} and ev["conditions"] and "AGREE" not in [e["type"] for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing has not sold weapons to either side, foreign ministry spokesman Guo Jiakun told a regular briefing.",
+    "Armenia and Azerbaijan are close to a peace treaty, a European diplomat familiar with the talks said.",
+])
+def test_contact_words_that_describe_the_source_are_no_contact(text):
+    assert "CONSULT" not in [e["type"] for e in events(text, "en")]
+
+
+def test_the_head_of_a_reporting_clause_is_the_speaker():
+    ev = one(events("Serbia and Kosovo could agree on license plates before the summer, an Italian official involved "
+                    "in the mediation said.", "en"), "AGREE")
+    assert {(c["claimer"] or {}).get("country") for c in ev["claims"]} == {"ITA"}

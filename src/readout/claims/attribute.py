@@ -105,6 +105,22 @@ def _attribution_data() -> tuple[frozenset[str], dict[str, list[str]]]:
     return frozenset(x for x in verbs if x), channels
 
 
+@cache
+def _german_speech_forms() -> frozenset[str]:
+    out = set()
+    for v in _attribution_data()[0]:
+        out.add(v)
+        if v.endswith("en"):
+            out.update({v[:-2] + "te", v[:-2] + "t", v[:-2] + "ten"})
+    return frozenset(out)
+
+
+def is_speech_clause(text: str, lang: str = "de") -> bool:
+    """True when the clause holds a verb of saying ("…, a diplomat said", "sagte ein Sprecher")."""
+    forms = _SPEECH_EN_FORMS if lang == "en" else _german_speech_forms()
+    return any(w in forms for w in re.findall(r"[\wäöüß]+", text.lower()))
+
+
 def _reporting(toks: list, i: int, text: str, offset: int) -> bool:
     """A verb of saying that reports something: in a reporting clause ("…, sagte X"; "wie X sagte"),
     or followed by what was said (a comma, a colon, a quotation, "dass")."""
@@ -220,6 +236,13 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
             before = [m for m in ctx.mentions_in(sent.start, t.start) if _speaker_prep(toks, m) is None]
             if before and i > 0 and toks[i - 1].text == "," and before[0].start - sent.start <= 3:
                 near = [before[0]] + near
+            comma = next((k for k in range(i - 1, max(-1, i - 13), -1) if toks[k].text == ","), None)
+            if comma is not None and not any(toks[k].finite and not (toks[k].text.endswith("ed") and toks[k - 1].pos == "NOUN")
+                                             for k in range(comma + 1, i)):
+                # "…, a Turkish diplomat involved in the mediation said": the head of the reporting clause
+                np = [m for m in ctx.mentions_in(toks[comma].end, t.start) if _speaker_prep(toks, m) is None]
+                if np:
+                    near = [np[0]] + [m for m in near if m is not np[0]]
         actor = _actor_of(near)
         if actor is None and any(w in _spokesperson_nouns() for w in later[max(0, i - 6):i + 5]):
             # "teilte eine Sprecherin mit": the spokesperson of the sentence's subject

@@ -505,6 +505,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
         if doc.language == "en" and trig.kind == "verb" and (_reduced_relative(sent, head) or _demanded(sent, head, g)):
             continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
+        if trig.type == "CONSULT" and trig.kind != "phrase" and _source_description(doc, sent, head, clauses, g):
+            continue  # "…, a diplomat involved in the mediation said", "told a regular briefing": who speaks and where
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
             continue  # "telefonieren regelmäßig": a practice, not one contact
         if trig.type in ("RETREAT", "AID") and trig.kind == "verb" and _offered(doc, sent, head):
@@ -613,6 +615,20 @@ def _english_clauses(sent: Sentence, clauses: list[tuple[int, int]]) -> list[tup
             start = c
         out.append((start, hi))
     return out
+
+
+def _source_description(doc: Document, sent: Sentence, head: Match, clauses: list[tuple[int, int]], g: Any) -> bool:
+    """A contact word inside the clause that names the source ("officials familiar with the talks said",
+    "told a news conference") describes the speaker or the occasion of speaking, not a contact reported."""
+    from readout.claims.attribute import is_speech_clause
+
+    if head.clause == clauses[0] or not is_speech_clause(doc.text[head.clause[0]:head.clause[1]], doc.language or "de"):
+        return False
+    low = doc.text[head.start:head.end + 12].lower()
+    if any(low.startswith(w) for w in g.press_events):
+        return True
+    before = doc.text[head.clause[0]:head.start]
+    return any(re.search(r"\b" + re.escape(p) + r"\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE) for p in g.source_phrases)
 
 
 def _reduced_relative(sent: Sentence, head: Match) -> bool:

@@ -141,6 +141,8 @@ class Grammar:
     demand_nouns: frozenset[str] = frozenset()  # "a deadline for Moscow to accept …": the infinitive is its content
     state_preps: frozenset[str] = frozenset()  # "live under sanctions": a state of affairs, not a new measure
     state_entry_verbs: frozenset[str] = frozenset()  # "came under sanctions": entering the state is an event
+    source_phrases: tuple[str, ...] = ()  # "a diplomat involved in the mediation said": who speaks, not an event
+    press_events: tuple[str, ...] = ()  # "told a regular briefing": where it was said, not a diplomatic contact
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
@@ -169,6 +171,8 @@ def grammar(lang: str = "de") -> Grammar:
         allege_words=tuple(data.get("allege_words", [])),
         same_day_openers=tuple(data.get("same_day_openers", [])),
         domestic_forces=tuple(data.get("domestic_forces", [])),
+        source_phrases=tuple(data.get("source_phrases", [])),
+        press_events=tuple(w.lower() for w in data.get("press_events", [])),
     )
 
 
