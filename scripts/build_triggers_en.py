@@ -95,7 +95,7 @@ ROWS = [
     ("AGREE", None, "phrase", "reach agreement", J, ["with"], 0.9, {"words": ["reached", "agreement"]}),
     ("AGREE", None, "phrase", "reach a deal", J, ["with"], 0.9, {"words": ["reached", "deal"]}),
     ("AGREE", None, "phrase", "strike a deal", J, ["with"], 0.9, {"words": ["struck", "deal"]}),
-    ("AGREE", None, "verb", "accept", D, [], 0.75),
+    ("AGREE", None, "verb", "accept", D, [], 0.75, {"excludes": ["credentials", "responsibility", "refugees", "migrants", "asylum seekers", "resignation"]}),
     ("AGREE", None, "verb", "endorse", D, [], 0.6, {"requires": ["plan", "proposal", "deal", "agreement", "resolution"]}),
     ("AGREE", None, "verb", "approve", D, [], 0.6, {"requires": ["plan", "proposal", "deal", "agreement"]}),
     ("AGREE", None, "noun", "consensus", J, [], 0.6),
@@ -175,7 +175,7 @@ ROWS = [
     ("COOPERATE", None, "verb", "join", D, [], 0.5, {"requires": ["coalition", "alliance", "effort", "initiative", "mission", "operation"]}),
     ("COOPERATE", None, "noun", "alliance", J, ["with"], 0.5),
     # --- AID ---
-    ("AID", None, "verb", "send", D, ["to"], 0.7, {"requires": ARMS + ["troops"]}),
+    ("AID", None, "verb", "send", D, ["to"], 0.7, {"requires": ARMS + ["troops", "police officers", "police", "peacekeepers", "medical teams", "rescue teams", "rescuers", "doctors", "firefighters"]}),
     ("AID", None, "verb", "provide", D, ["to", "with"], 0.7, {"requires": ARMS + ["funding", "support", "financing", "loans"]}),
     ("AID", None, "verb", "supply", D, ["to", "with"], 0.75),
     ("AID", None, "verb", "deliver", D, ["to"], 0.7, {"requires": ARMS + FOOD}),
@@ -475,6 +475,9 @@ ROWS = [
     ("MOBILIZE", None, "verb", "mass", D, ["near", "on", "along"], 0.75, {"requires": ["troops", "forces", "warships", "tanks"]}),
     ("SANCTION", "withdraw", "verb", "revoke", D, [], 0.75, {"requires": ["agreement", "accord", "treaty", "license", "licence", "visa", "visas", "accreditation", "deal"]}),
     ("CONCEDE", None, "verb", "end", D, [], 0.6, {"requires": ["state of emergency", "curfew", "martial law", "blockade"]}),
+    # a state of emergency, martial law or a curfew imposed on a population restricts it (the lifting is CONCEDE)
+    ("COERCE", None, "verb", "declare", D, ["in"], 0.8, {"requires": ["state of emergency", "martial law", "curfew"]}),
+    ("COERCE", None, "verb", "impose", D, ["in", "on"], 0.8, {"requires": ["state of emergency", "martial law", "curfew"]}),
     ("COERCE", None, "verb", "disperse", D, [], 0.8, {"requires": ["protesters", "demonstrators", "crowd", "crowds", "people", "rally", "protest"]}),
 ]
 

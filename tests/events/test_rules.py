@@ -394,3 +394,36 @@ def test_the_head_of_a_reporting_clause_is_the_speaker():
     ev = one(events("Serbia and Kosovo could agree on license plates before the summer, an Italian official involved "
                     "in the mediation said.", "en"), "AGREE")
     assert {(c["claimer"] or {}).get("country") for c in ev["claims"]} == {"ITA"}
+
+
+def test_a_participle_toll_belongs_to_the_attack_just_named():
+    evs = events("Israeli jets carried out air strikes on southern Lebanon overnight, killing at least 12 people, "
+                 "Lebanon's health ministry said.", "en")
+    ev = one(evs, "ASSAULT")
+    assert 12.0 in {q["value"] for q in ev["quantities"]}
+
+
+def test_sending_warships_is_mobilisation_and_sending_police_abroad_is_aid():
+    assert "AID" not in [e["type"] for e in events(
+        "Beijing staged exercises near the Philippines on Monday, sending warships and fighter jets into the area.", "en")]
+    ev = one(events("Rwanda will send 400 police officers to Mozambique to support the mission.", "en"), "AID")
+    assert keys(ev["recipients"]) == {"MOZ"}
+
+
+def test_designations_are_no_quantities():
+    ev = one(events("Norway will send F-16 fighter jets to Ukraine.", "en"), "AID")
+    assert 16.0 not in {q["value"] for q in ev["quantities"]}
+
+
+def test_under_an_agreement_is_a_reference_unless_the_deal_is_news():
+    assert "AGREE" not in [e["type"] for e in events(
+        "Indian and French troops began joint exercises under a defence cooperation agreement.", "en")]
+    assert "AGREE" in [e["type"] for e in events(
+        "Brazil and Argentina will build a gas pipeline under a deal signed in Brasília on Monday.", "en")]
+
+
+def test_a_state_of_emergency_declared_restricts_and_is_no_statement():
+    ev = one(events("Protests spread across the country, prompting Ecuador to declare a state of emergency in three "
+                    "provinces.", "en"), "COERCE")
+    assert keys(ev["actors"]) == {"ECU"}
+    assert all(c["claimer"] is None for c in ev["claims"])

@@ -209,6 +209,8 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
     toks = sent.tokens
     later = [t.text.lower() for t in toks]
     for i, t in enumerate(toks):
+        if english and i > 0 and toks[i - 1].text.lower() == "to":
+            continue  # "prompting Paris to declare a state of emergency": an act, not a statement reported
         if english and t.text.lower() in _SPEECH_EN_FORMS:
             pass
         elif t.text[0].isupper() and i > 0:

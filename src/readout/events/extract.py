@@ -573,6 +573,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         out.append(ev)
     if doc.language == "en":
         _coordinated_content(doc, out, clauses)
+        out = _fold_participle_tolls(doc, out)
         for ev in out:
             # "vowed to resume attacks on ships if aid deliveries stop": a planned blow with a condition threatens
             if ev.type in PUNITIVE and ev.type != "THREATEN" and ev.modality == "planned" and ev.trigger is not None:
@@ -615,6 +616,21 @@ def _english_clauses(sent: Sentence, clauses: list[tuple[int, int]]) -> list[tup
             start = c
         out.append((start, hi))
     return out
+
+
+def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
+    """'Jets carried out air strikes overnight, killing at least 46 people': the participle tells the toll of
+    the attack just named, not another attack."""
+    kept: list[Event] = []
+    for ev in out:
+        prev = next((e for e in reversed(kept) if e.type == "ASSAULT"), None)
+        t = ev.trigger
+        if prev is not None and ev.type == "ASSAULT" and t is not None and doc.text[t.start:t.end].lower().endswith("ing") \
+                and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
+            prev.quantities.extend(q for q in ev.quantities if q not in prev.quantities)
+            continue
+        kept.append(ev)
+    return kept
 
 
 def _source_description(doc: Document, sent: Sentence, head: Match, clauses: list[tuple[int, int]], g: Any) -> bool:

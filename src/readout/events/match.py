@@ -72,6 +72,13 @@ def _requirements_met(trig: Trigger, lemmas: set[str], low_text: str) -> bool:
     return True
 
 
+def _first_required(trig: Trigger, after: str) -> int:
+    """Where the first of the words a sense requires ends in the text after the trigger ("fighter jets" and
+    "jets" end together)."""
+    found = [m.end() for r in trig.requires for m in [re.search(r"\b" + re.escape(r.lower()) + r"[\w-]*", after)] if m]
+    return min(found, default=10_000)
+
+
 # words that open an English clause of its own when a subject and a finite verb follow
 EN_SUBORDINATORS = frozenset({"because", "although", "though", "while", "whereas", "as", "after", "before", "since",
                               "when", "until", "once"})
@@ -96,6 +103,8 @@ def _generic_noun(toks: list[Token], i: int, g: Any) -> bool:
 
 
 def _in_state(toks: list[Token], i: int, g: Any) -> bool:
+    if i + 1 < len(toks) and toks[i + 1].pos == "VERB" and toks[i + 1].tense == "Past":
+        return False  # "under a deal announced on Thursday": the deal is news here
     j = _modifiers_before(toks, i)
     while j > 0 and toks[j - 1].pos in ("DET", "NUM") and i - j < 5:
         j -= 1
@@ -197,7 +206,12 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             if p.pos not in ("AUX", "PART", "PRON", "PROPN") and p.text[:1].islower() and not (
                     tok.pos == "VERB" and tok.finite and p.pos in ("ADV", "NOUN") and p.text.lower() in _VERB_ADVERBS):
                 cands = [(t, e) for t, e in cands if t.kind != "verb"]
-        trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
+        if lang == "en" and len(cands) > 1 and all(t.requires for t, _ in cands) and len({t.kind for t, _ in cands}) == 1:
+            # "sending warships and fighter jets": the sense whose object comes first ("send" MOBILIZE, not AID)
+            after = text[tok.end:clause[1]].lower()
+            trig, end = min(cands, key=lambda te: (_first_required(te[0], after), -te[0].confidence))
+        else:
+            trig, end = max(cands, key=lambda te: (te[0].kind == "phrase", te[0].confidence))
         if trig.kind == "phrase" and lang == "en":
             consumed.update(phrase_words.get(trig.id, ()))
         prev = toks[i - 1].text.lower() if i > 0 else ""
@@ -220,8 +234,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if trig.type == "AID" and any(w in g.stop_words for w in before):
             # "Aussetzung der Waffenlieferungen", "ausgesetzte Militärhilfe": aid stopped, a sanction
             trig = replace(trig, id=trig.id + "+stopped", type="SANCTION", mode="discontinue", needs_support=False)
-        if trig.type == "SANCTION" and _in_state(toks, i, g):
-            continue  # "had learned to live under sanctions", "unter Sanktionen leiden": a state, not a measure taken
+        if (trig.type == "SANCTION" or (trig.type == "AGREE" and trig.kind != "verb")) and _in_state(toks, i, g):
+            # "had learned to live under sanctions", "unter Sanktionen leiden", "drills under a reciprocal access
+            # agreement": a state of affairs, not a measure taken or a deal struck
+            continue
         if trig.kind != "verb" and _generic_noun(toks, i, g):
             continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
         unsupported = trig.kind != "verb" and _mentioned(toks, i, g)  # "the readout did not mention sanctions"

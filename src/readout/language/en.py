@@ -132,7 +132,8 @@ def _retag(toks: list[Token]) -> None:
             t.pos, t.finite, t.tense, t.mood = "VERB", True, "Pres", "Ind"  # "we reject", "they demand"
         elif (anchor.pos == "AUX" and alow not in ("'s",) and AUX_FORMS.get(alow) is not None and alow not in (
                 "is", "are", "was", "were", "am", "been", "being", "has", "have", "had", "having")) \
-                or (alow == "to" and j > 0 and toks[j - 1].pos in ("VERB", "AUX", "ADJ", "NOUN")):
+                or (alow == "to" and j > 0 and toks[j - 1].pos in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
+                    and anchor.pos == "PART"):
             t.pos = "VERB"  # "would impose", "will not withdraw", "agreed to release", "plans to send"
     for i, t in enumerate(toks):
         if t.pos != "VERB":
@@ -146,7 +147,10 @@ def _retag(toks: list[Token]) -> None:
                 continue
             verbal_after = nxt is not None and (nxt.pos in ("VERB", "AUX") and nxt.finite)
             prep_after = nxt is not None and nxt.pos == "ADP" and nxt.text.lower() not in ("to",)
-            if nominal_before or verbal_after or (prep_after and prev is not None and prev.pos == "NOUN"):
+            # "… to face drug trafficking charges.": a noun ending a noun phrase, not a verb
+            phrase_end = (nxt is None or nxt.text in (".", ",", ";", ":")) and prev is not None and prev.pos == "NOUN" \
+                and prev.text[:1].islower() and i > 1 and toks[i - 2].pos in ("NOUN", "ADJ", "VERB")
+            if nominal_before or verbal_after or phrase_end or (prep_after and prev is not None and prev.pos == "NOUN"):
                 t.pos, t.finite, t.tense, t.mood = "NOUN", False, None, None
         elif t.tense is None and t.text.lower().endswith("ing") and nominal_before:
             t.pos = "NOUN"
