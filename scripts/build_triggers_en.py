@@ -406,7 +406,10 @@ ROWS = [
     ("ASSAULT", "heavy-weapons", "verb", "pound", D, [], 0.75, {"requires": ["cities", "city", "positions", "towns", "villages", "front", "region", "areas", "capital"]}),
     ("ACCUSE", "allege", "phrase", "acts of terrorism", D, [], 0.75, {"words": ["acts", "terrorism"]}),
     ("THREATEN", None, "phrase", "play with fire", D, [], 0.8, {"words": ["play", "fire"]}),
-    ("REJECT", None, "phrase", "not on the table", D, [], 0.8, {"words": ["not", "table"]}),
+    ("REJECT", None, "phrase", "not on the table", D, [], 0.8, {"words": ["not", "on", "table"]}),
+    # "is not taking anything off the table", "nothing is off the table": every option kept open, a veiled threat
+    ("THREATEN", None, "phrase", "not off the table", D, [], 0.8, {"words": ["not", "off", "table"]}),
+    ("THREATEN", None, "phrase", "nothing off the table", D, [], 0.8, {"words": ["nothing", "off", "table"]}),
     ("REJECT", None, "phrase", "non-negotiable", D, [], 0.8, {"words": ["non-negotiable"]}),
     ("ASSAULT", None, "verb", "wound", D, [], 0.6),
     ("ASSAULT", None, "verb", "raid", D, [], 0.75),
@@ -439,6 +442,10 @@ ROWS = [
     ("PROTEST", None, "phrase", "take to the streets", S, ["against"], 0.9, {"words": ["take", "streets"]}),
     ("CONCEDE", None, "verb", "pardon", D, [], 0.8),
     ("ASSAULT", None, "verb", "sink", D, [], 0.7, {"requires": ["ship", "vessel", "boat", "warship", "landing", "frigate", "corvette", "patrol"]}),
+    # air defences destroying or downing drones and missiles: the war's fire exchanged (gold convention: ASSAULT)
+    ("ASSAULT", "heavy-weapons", "verb", "destroy", D, [], 0.7, {"requires": ["drone", "drones", "missile", "missiles", "aircraft", "helicopter", "tanks", "positions", "vehicles"]}),
+    ("ASSAULT", "heavy-weapons", "verb", "down", D, [], 0.7, {"requires": ["drone", "drones", "missile", "missiles", "jet", "plane", "aircraft", "helicopter"]}),
+    ("SANCTION", None, "noun", "measures", D, ["against", "on"], 0.55, {"requires": ["against"]}),
     ("ASSAULT", "heavy-weapons", "verb", "shoot down", D, [], 0.8, {"requires": ["drone", "drones", "missile", "missiles", "jet", "plane", "aircraft", "helicopter"]}),
     ("MOBILIZE", None, "verb", "deploy", D, ["to", "in"], 0.8),
     ("MOBILIZE", None, "noun", "deployment", D, ["to", "in"], 0.75),

@@ -427,3 +427,22 @@ def test_a_state_of_emergency_declared_restricts_and_is_no_statement():
                     "provinces.", "en"), "COERCE")
     assert keys(ev["actors"]) == {"ECU"}
     assert all(c["claimer"] is None for c in ev["claims"])
+
+
+def test_measures_kept_ready_on_a_condition_are_a_threat():
+    ev = one(events("The French minister said new measures against Algeria's visa exports were ready if the talks "
+                    "failed.", "en"), "THREATEN")
+    assert ev["conditions"] and keys(ev["recipients"]) == {"DZA"}
+
+
+def test_options_kept_on_the_table_threaten_and_off_it_reject():
+    ev = one(events('The Japanese defence minister said Tokyo was "not taking anything off the table" on North Korea.',
+                    "en"), "THREATEN")
+    assert ev["modality"] == "asserted"
+    ev = one(events("Azerbaijan said lifting the blockade was not on the table.", "en"), "REJECT")
+    assert ev["modality"] == "asserted"
+
+
+def test_air_defences_destroying_drones_code_the_exchange_of_fire():
+    ev = one(events("Ukrainian air defences destroyed 40 Russian drones overnight, the air force said.", "en"), "ASSAULT")
+    assert keys(ev["actors"]) == {"UKR"} and keys(ev["recipients"]) == {"RUS"}

@@ -239,6 +239,7 @@ def extract_events(doc: Document) -> list[Event]:
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
 
 
+_PHRASE_NEGATORS = {"not", "no", "nothing", "never", "nicht", "kein", "keine", "nichts"}
 _WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
                       r"darf|dürfe|dürfen|müsse)\b[^.]{0,40}\bnicht\b", re.IGNORECASE)
 _EN_CLAUSE_CUT = re.compile(r"\b(?:because|although|though|while|whereas|after|before|since|when|as)\b", re.IGNORECASE)
@@ -372,7 +373,7 @@ def _verb_objects(matches: list[Match]) -> list[Match]:
     out: list[Match] = []
     for m in matches:
         prev = out[-1] if out else None
-        if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind != "verb" and not m.independent \
+        if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind == "noun" and not m.independent \
                 and m.clause == prev.clause and 0 < m.index - prev.index <= 4 and m.trigger.type != prev.trigger.type \
                 and FRAME_RANK.get(prev.trigger.type, 1) < 2.5:
             continue
@@ -537,6 +538,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
                 prev_toks and prev_toks[-1].text.lower() in g.need_nouns)  # "äußerte den Wunsch, … zu haben"
             modality = "hypothetical" if opener in g.question_words or opener in ("ob", "whether") or believed \
                 else "planned"
+        if modality == "negated" and trig.kind == "phrase" and {w.lower() for w in trig.words} & _PHRASE_NEGATORS:
+            modality = "asserted"  # "not on the table", "nothing is off the table": the negation is the phrase's own
         if trig.type == "THREATEN" and modality == "negated" and _WARNING.search(doc.text[head.clause[0]:head.end]):
             modality = "asserted"  # "should not play with fire", "sollte nicht mit dem Feuer spielen": a warning given
         ruling_out = trig.type == "THREATEN" and ("_out" in trig.id and "rule" in trig.id or "ausschließen" in trig.id)
@@ -576,7 +579,11 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         out = _fold_participle_tolls(doc, out)
         for ev in out:
             # "vowed to resume attacks on ships if aid deliveries stop": a planned blow with a condition threatens
-            if ev.type in PUNITIVE and ev.type != "THREATEN" and ev.modality == "planned" and ev.trigger is not None:
+            readied = ev.modality == "asserted" and ev.trigger is not None and re.search(
+                r"\b(?:ready|prepared|on the table|in place)\b", doc.text[ev.trigger.end:sent.end])
+            if ev.type in PUNITIVE and ev.type != "THREATEN" and (ev.modality == "planned" or readied) \
+                    and ev.trigger is not None:
+                # "… vowed to resume attacks if …", "new measures were ready if the talks stalled"
                 m = re.search(r"\b(?:if|unless)\b[^.;]*", doc.text[ev.trigger.end:sent.end], re.IGNORECASE)
                 if m:
                     ev.mode = PUNITIVE[ev.type]
