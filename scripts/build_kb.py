@@ -254,9 +254,12 @@ EXTRA_NAMES = {
     "TWN": ["Taiwan", "Taiwans"], "VAT": ["Vatikan", "Vatikans", "Heiliger Stuhl", "Heiligen Stuhl", "Heiligen Stuhls", "Holy See"],
     "XKX": ["Kosovo", "Kosovos"], "BLR": ["Belarus", "Weißrussland", "Weißrusslands"],
     "MDA": ["Moldau", "Republik Moldau", "Moldova", "Moldawien", "Moldaus"],
+    # wire services write "Congo" for the DR Congo and "Republic of Congo" for Congo-Brazzaville
     "COD": ["Demokratische Republik Kongo", "Demokratischen Republik Kongo", "DR Kongo", "Kongo-Kinshasa", "Kongo", "Kongos",
-            "Ostkongo", "Ostkongos", "DR Congo", "DRC", "Democratic Republic of the Congo"],
-    "COG": ["Republik Kongo", "Kongo-Brazzaville", "Republic of the Congo"],
+            "Ostkongo", "Ostkongos", "DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo",
+            "Congo"],
+    "COG": ["Republik Kongo", "Kongo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic",
+            "Congo-Brazzaville"],
     "CIV": ["Elfenbeinküste", "Côte d'Ivoire", "Côte d’Ivoire", "Ivory Coast"], "MMR": ["Myanmar", "Myanmars", "Birma", "Burma"],
     "SAU": ["Saudi-Arabien", "Saudi-Arabiens", "Saudi Arabia"],
     "ARE": ["Vereinigte Arabische Emirate", "Vereinigten Arabischen Emirate", "Vereinigten Arabischen Emiraten", "VAE", "Emirate",
@@ -398,10 +401,14 @@ def main() -> None:
     if missing:
         raise SystemExit(f"no adjective row for {missing}")
     codes = UN_MEMBERS + OTHERS
+    global ALL_NAMES
+    ALL_NAMES = {n for names in EXTRA_NAMES.values() for n in names} | {
+        de.territories.get(pycountry.countries.get(alpha_3=c).alpha_2, "") for c in codes if pycountry.countries.get(alpha_3=c)}
     for later, first in WRITE_FIRST.items():
         codes.remove(first)
         codes.insert(codes.index(later), first)
     rows = []
+    claimed: set[str] = set()  # every name written so far; a generated region name never takes another's
     for code in codes:
         c = pycountry.countries.get(alpha_3=code)
         a2 = c.alpha_2 if c else {"XKX": "XK"}.get(code)
@@ -413,6 +420,16 @@ def main() -> None:
         # German genitive of names that take -s ("Frankreichs", "Polens"); not for names in -s/-z/-x, feminine or plural ones
         if (not name_de.endswith(("s", "z", "x", "ß", "e", "ei")) and " " not in name_de and name_de not in NO_GENITIVE):
             names.add(name_de + "s")
+        # German compass compounds name a region of the state ("Westukraine", "Nordsyriens"); the
+        # states that carry such a name themselves (Nordkorea, Südsudan) keep it
+        compass = ("Nord", "Süd", "Ost", "West", "Zentral", "Nordost", "Nordwest", "Südost", "Südwest")
+        if " " not in name_de and "-" not in name_de and not name_de.startswith(compass):
+            genitive = name_de + "s" in names
+            for prefix in compass:
+                region = prefix + name_de[0].lower() + name_de[1:]
+                names.update(n for n in (region, region + "s" if genitive else region) if n not in ALL_NAMES)
+        names -= claimed
+        claimed.update(names)
         stems, dems, en_adj, en_dem = table[code]
         adjectives = _unique([f for s in stems for f in adjective_forms(s)] + en_adj)
         demonyms = _unique([f for d in dems for f in demonym_forms(d)] + en_dem)
@@ -434,6 +451,9 @@ def main() -> None:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} states to {OUT}")
+
+
+ALL_NAMES: set[str] = set()
 
 
 if __name__ == "__main__":

@@ -446,3 +446,23 @@ def test_options_kept_on_the_table_threaten_and_off_it_reject():
 def test_air_defences_destroying_drones_code_the_exchange_of_fire():
     ev = one(events("Ukrainian air defences destroyed 40 Russian drones overnight, the air force said.", "en"), "ASSAULT")
     assert keys(ev["actors"]) == {"UKR"} and keys(ev["recipients"]) == {"RUS"}
+
+
+def test_the_addressee_of_told_is_not_the_speaker_and_refusals_to_accept_reject():
+    ev = one(events("Erdogan told Netanyahu that the blockade was unacceptable.", "en"), "ACCUSE")
+    assert {(c["claimer"] or {}).get("country") for c in ev["claims"]} == {"TUR"}
+    ev = one(events("Tehran will not accept the proposal, the foreign minister told state television.", "en"), "REJECT")
+    assert ev["modality"] == "asserted"
+
+
+def test_what_someone_is_accused_of_is_content():
+    ev = one(events("Washington sanctioned two shipping firms it accused of helping Iran evade the oil embargo.", "en"),
+             "ACCUSE")
+    assert "IRN" not in keys(ev["recipients"])
+
+
+def test_congo_and_compass_regions():
+    ev = one(events("Congo's government accused Rwanda on Monday of deploying troops near Goma.", "en"), "ACCUSE")
+    assert keys(ev["actors"]) == {"COD"} and keys(ev["recipients"]) == {"RWA"}
+    ev = one(events("Die türkische Luftwaffe griff in der Nacht Stellungen in Nordsyrien an.", "de"), "ASSAULT")
+    assert keys(ev["recipients"]) == {"SYR"}

@@ -200,7 +200,10 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
             continue  # cheap test first: the patterns start with a wide character class
         for m in pat.finditer(text):
             lo, hi = sent.start + m.start("src"), sent.start + m.end("src")
-            actor = _actor_of(ctx.mentions_in(lo, hi))
+            ms = ctx.mentions_in(lo, hi)
+            if cue == "told":
+                ms = [x for x in ms if x.kind not in ("person", "state", "place")]  # "told Trump": the addressee
+            actor = _actor_of(ms)
             if actor is not None:
                 found.append(SourceCue(actor, cue, (sent.start + m.start(), sent.start + m.end()), cue == "so steht es in"))
     verbs, _ = _attribution_data()
@@ -238,6 +241,8 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
             before = [m for m in ctx.mentions_in(sent.start, t.start) if _speaker_prep(toks, m) is None]
             if before and i > 0 and toks[i - 1].text == "," and before[0].start - sent.start <= 3:
                 near = [before[0]] + near
+            elif before and i > 0 and before[-1].end >= toks[i - 1].start and toks[i - 1].pos != "PUNCT":
+                near = [before[-1]] + [m for m in near if m is not before[-1]]  # "Putin told Trump": the subject speaks
             comma = next((k for k in range(i - 1, max(-1, i - 13), -1) if toks[k].text == ","), None)
             if comma is not None and not any(toks[k].finite and not (toks[k].text.endswith("ed") and toks[k - 1].pos == "NOUN")
                                              for k in range(comma + 1, i)):

@@ -517,6 +517,10 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         others = tuple((h.start, h.end) for h, _ in groups
                        if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
         roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude, others)
+        if doc.language == "en" and trig.type == "ACCUSE" and trig.kind == "verb":
+            of = re.match(r"(?:\s+[\w'’-]+){0,4}?\s+of\s", doc.text[head.end:head.clause[1]])
+            if of is not None:  # "traders it accused of helping Moscow evade sanctions": what is alleged, not whom
+                roles.recipients = [m for m in roles.recipients if m.start < head.end + of.end()]
         if head.reference and not (_infinitive_clause(ctoks) and _indefinite_determiner(doc, sent, head)):
             modality, cue = "asserted", None
         else:
@@ -632,8 +636,10 @@ def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
     for ev in out:
         prev = next((e for e in reversed(kept) if e.type == "ASSAULT"), None)
         t = ev.trigger
-        if prev is not None and ev.type == "ASSAULT" and t is not None and doc.text[t.start:t.end].lower().endswith("ing") \
-                and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
+        if prev is not None and ev.type == "ASSAULT" and t is not None and (
+                (doc.text[t.start:t.end].lower().endswith("ing") and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]))
+                or re.search(r"\b(?:including|among them|notably)\s+(?:\S+\s+){0,2}$", doc.text[max(0, t.start - 40):t.start])):
+            # "…, including a strike on the oil terminal": a part of the attacks just named
             prev.quantities.extend(q for q in ev.quantities if q not in prev.quantities)
             continue
         kept.append(ev)
@@ -895,7 +901,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             trig.frame == "directed" and bool(keys) and keys <= {a.key() for a in contact.actors})
     if outcome and _anterior(doc, sent, head):
         outcome = False  # "auf den sich beide vor einer Woche geeinigt hatten": before the call, not from it
-    if etype in ("CONCEDE", "RETREAT", "CONSULT") and modality == "negated" and _refusal(doc, head):
+    if etype in ("CONCEDE", "RETREAT", "CONSULT", "AGREE") and modality == "negated" and _refusal(doc, head):
         # "would not ease sanctions", "will not withdraw", "werde nicht abziehen": a refusal to yield
         etype, mode, modality = "REJECT", None, "asserted"
     if etype == "AGREE" and doc.language == "en" and trig.kind == "verb" and not outcome \
