@@ -422,6 +422,10 @@ ROWS = [
     ("RETREAT", "access", "verb", "öffnen", D, ["für"], 0.7, {"requires": ["Grenzübergang", "Grenze", "Korridor", "Hafen", "Luftraum", "Grenzübergänge"]}),
     ("SANCTION", "withdraw", "verb", "aufkündigen", D, [], 0.8, {"requires": ["Abkommen", "Vertrag", "Vereinbarung", "Zusammenarbeit", "Partnerschaft"]}),
     ("SANCTION", "withdraw", "verb", "kündigen", D, [], 0.6, {"requires": ["Abkommen", "Vertrag", "Vereinbarung", "Militärabkommen"], "excludes": ["an"]}),
+    # drones and missiles downed or intercepted: the attack of their owner (grammar_de.json: interception_verbs)
+    ("ASSAULT", "heavy-weapons", "verb", "abschießen", D, [], 0.75, {"requires": ["Drohne", "Drohnen", "Rakete", "Raketen", "Marschflugkörper", "Flugzeug", "Kampfjet", "Hubschrauber"]}),
+    ("ASSAULT", "heavy-weapons", "verb", "abfangen", D, [], 0.75, {"requires": ["Drohne", "Drohnen", "Rakete", "Raketen", "Marschflugkörper"]}),
+    ("ASSAULT", "heavy-weapons", "verb", "zerstören", D, [], 0.6, {"requires": ["Drohne", "Drohnen", "Rakete", "Raketen", "Marschflugkörper"]}),
     ("COERCE", None, "verb", "auflösen", D, [], 0.7, {"requires": ["Demonstration", "Kundgebung", "Protest", "Proteste", "Demonstranten", "Versammlung"]}),
 ]
 

@@ -443,9 +443,14 @@ def test_options_kept_on_the_table_threaten_and_off_it_reject():
     assert ev["modality"] == "asserted"
 
 
-def test_air_defences_destroying_drones_code_the_exchange_of_fire():
-    ev = one(events("Ukrainian air defences destroyed 40 Russian drones overnight, the air force said.", "en"), "ASSAULT")
-    assert keys(ev["actors"]) == {"UKR"} and keys(ev["recipients"]) == {"RUS"}
+@pytest.mark.parametrize("text,lang", [
+    ("Ukrainian air defences destroyed 40 Russian drones overnight, the air force said.", "en"),
+    ("Kyiv shot down 30 Russian missiles on Sunday.", "en"),
+    ("Die ukrainische Luftabwehr hat in der Nacht 40 russische Drohnen abgeschossen.", "de"),
+])
+def test_drones_downed_report_their_owners_attack(text, lang):
+    ev = one(events(text, lang), "ASSAULT")
+    assert keys(ev["actors"]) == {"RUS"} and keys(ev["recipients"]) == {"UKR"}
 
 
 def test_the_addressee_of_told_is_not_the_speaker_and_refusals_to_accept_reject():
@@ -466,3 +471,18 @@ def test_congo_and_compass_regions():
     assert keys(ev["actors"]) == {"COD"} and keys(ev["recipients"]) == {"RWA"}
     ev = one(events("Die türkische Luftwaffe griff in der Nacht Stellungen in Nordsyrien an.", "de"), "ASSAULT")
     assert keys(ev["recipients"]) == {"SYR"}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Myanmar's junta declared a 20-day ceasefire on Wednesday to support earthquake relief efforts.", "SUPPORT"),
+    ("Colombia's president suspended peace talks with the ELN guerrilla group on Friday.", "CONSULT"),
+    ("Iran's foreign minister ruled out resuming nuclear negotiations with Washington for now.", "CONSULT"),
+    ("The EU urged Serbia and Kosovo to settle their dispute through dialogue.", "CONSULT"),
+])
+def test_aims_and_contacts_broken_off_are_no_events(text, absent):
+    assert absent not in [e["type"] for e in events(text, "en")]
+
+
+def test_a_planned_adjective_plans_only_its_noun():
+    evs = events("The Israeli army said it had called up 50,000 reservists ahead of a planned offensive in the north.", "en")
+    assert one(evs, "MOBILIZE")["modality"] == "asserted"

@@ -20,7 +20,8 @@ CONTENT_FRAMES = {"AGREE", "REQUEST", "CONCEDE", "REJECT", "THREATEN"}  # acts w
 REQUESTED = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 OUTCOME_TYPES = {"AGREE", "CONCEDE", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "COOPERATE", "RETREAT"}
 CEASEFIRE_WORDS = ("waffenruhe", "feuerpause", "waffenstillstand", "waffenpause", "kampfpause", "aussetz",
-                   "austausch", "ausgetauscht", "freilass", "entlass", "gefangen")
+                   "austausch", "ausgetauscht", "freilass", "entlass", "gefangen",
+                   "ceasefire", "cease-fire", "truce", "exchange", "swap", "prisoner", "hostage", "release", "halt")
 _ELLIPSIS = re.compile(r",\s*(?:(?:auch|aber|doch)\s+)?([^,;]{2,40}?)\s+(?:jedoch\s+|aber\s+|dagegen\s+)?nicht\s*[.;]?\s*$")
 
 
@@ -239,6 +240,8 @@ def extract_events(doc: Document) -> list[Event]:
     return [e for e in merge_same_event(events) if e.actors or e.recipients]
 
 
+_WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|"
+                           r"Drohnen?|Raketen?|Marschflugkörper[n]?|Flugzeuge?|Kampfjets?|Hubschrauber)\b")
 _PHRASE_NEGATORS = {"not", "no", "nothing", "never", "nicht", "kein", "keine", "nichts"}
 _WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
                       r"darf|dürfe|dürfen|müsse)\b[^.]{0,40}\bnicht\b", re.IGNORECASE)
@@ -386,12 +389,17 @@ def _zu_form(word: str) -> bool:
     return bool(_ZU_INFINITIVE.match(word.lower().split()[0])) if word else False
 
 
+# "… ask China to use its influence at next week's summit": the summit is where, not what is asked
+_SETTING = re.compile(r"\b(?:at|during|ahead of|after|before|on the sidelines of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_NOT_MODIFIERS = {"with", "after", "before", "to", "and", "but", "or", "while", "when", "since", "during", "on", "in",
+                  "at", "by", "for", "from", "of", "that", "if", "as", "because", "about"}
+
+
 def _direct_object(text: str, frame: Match, m: Match) -> bool:
     """'proposed a meeting', 'rejected new talks': a contact noun right after a frame verb is what
     was proposed or rejected, not a contact that took place."""
     between = text[frame.end:m.start].lower().split()
-    return len(between) <= 3 and all(w in ("a", "an", "the", "new", "further", "direct", "another", "more", "fresh")
-                                     or w.endswith(("ed", "al")) for w in between)
+    return len(between) <= 3 and all(w.isalpha() and w not in _NOT_MODIFIERS for w in between)
 
 
 def _complement(text: str, frame: Match, m: Match) -> bool:
@@ -408,12 +416,24 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
         matches = _verb_objects(matches)
     frames = [m for m in matches if m.rank >= 2.5 and m.trigger.kind != "noun"
               and m.trigger.type in ("AGREE", "REQUEST", "CONCEDE", "REJECT", "THREATEN")]
+    # "suspended peace talks", "cancelled a planned summit": a contact broken off is the sanction's object;
+    # "accusing Kiribati of failing to consult Wellington": what is alleged is content
+    objecting = [m for m in matches if m.trigger.kind != "noun" and m.trigger.type in ("SANCTION", "ACCUSE")]
+    taken: dict[int, list[Match]] = {}
     for m in matches:
         # "agreed that the negotiators would meet", "urged them to meet": the meeting is what was agreed
-        governed = english and m.trigger.type == "CONSULT" and any(
+        governed = english and m.trigger.type == "CONSULT" and (any(
             f.clause == m.clause and f.start < m.start and (
-                _complement(sent_text, f, m) if m.trigger.kind == "verb" else _direct_object(sent_text, f, m))
-            for f in frames)
+                _complement(sent_text, f, m) if m.trigger.kind == "verb"
+                else _direct_object(sent_text, f, m) or (f.trigger.type == "REQUEST" and _complement(sent_text, f, m)
+                                                         and not _SETTING.search(sent_text[f.end:m.start])))
+            for f in frames))
+        objector = next((f for f in objecting if english and m.trigger.type == "CONSULT" and f.clause == m.clause
+                         and f.start < m.start and (_direct_object(sent_text, f, m) if f.trigger.type == "SANCTION"
+                                                    else bool(re.search(r"\bof\b", sent_text[f.end:m.start])))), None)
+        if objector is not None:
+            taken.setdefault(id(objector), []).append(m)
+            continue
         if (m.reference or m.independent or (m.trigger.type == "CONSULT" and m.trigger.kind == "verb")) and not governed:
             # a contact verb is its own event, never the content of another ("empfing X und sagte zu, …")
             out.append((m, []))
@@ -474,6 +494,8 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
                 merged.append((h, list(rest)))
         out.extend(merged)
     out = [(h, rest) for h, rest in out if not h.unsupported]
+    for h, rest in out:
+        rest.extend(taken.get(id(h), []))
     out.sort(key=lambda hm: hm[0].start)
     return out
 
@@ -504,7 +526,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         first = ctoks[0].text.lower() if ctoks else ""
         if first in g.question_words and not head.reference:
             continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
-        if doc.language == "en" and trig.kind == "verb" and (_reduced_relative(sent, head) or _demanded(sent, head, g)):
+        if doc.language == "en" and trig.kind == "verb" and (_reduced_relative(sent, head) or _demanded(sent, head, g)
+                                                             or _purpose(sent, head, matches)):
             continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
         if trig.type == "CONSULT" and trig.kind != "phrase" and _source_description(doc, sent, head, clauses, g):
             continue  # "…, a diplomat involved in the mediation said", "told a regular briefing": who speaks and where
@@ -678,6 +701,24 @@ def _reduced_relative(sent: Sentence, head: Match) -> bool:
     # the noun phrase is a prepositional object after the clause's own verb, not the subject of this one
     return j > 0 and toks[j - 1].pos == "ADP" and toks[j - 1].text.lower() != "to" and any(
         t.finite and t.pos in ("VERB", "AUX") for t in toks[:j - 1])
+
+
+_CONTENT_NOUNS = {"proposal", "plan", "offer", "decision", "bid", "attempt", "order", "move", "call", "deal", "agreement",
+                  "pledge", "promise", "threat", "ultimatum", "effort", "push", "request", "demand", "right", "mandate",
+                  "permission", "authority", "vote", "resolution", "law", "bill", "initiative", "way", "chance", "time"}
+
+
+def _purpose(sent: Sentence, head: Match, matches: list[Match]) -> bool:
+    """'declared a ceasefire to support relief efforts', 'sent police to reinforce the mission': the aim of the
+    act just told, not a second event (what a frame or a noun like 'proposal' governs is handled as content)."""
+    toks = sent.tokens
+    i = head.index
+    if i < 2 or toks[i - 1].text.lower() != "to" or toks[i - 1].pos not in ("PART", "ADP"):
+        return False
+    before = toks[i - 2]
+    if before.pos in ("VERB", "AUX", "ADJ", "PRON") or before.text.lower() in _CONTENT_NOUNS:
+        return False  # "agreed to", "ready to", "urged them to", "a proposal to"
+    return any(m.index < i - 1 and m.clause == head.clause for m in matches)
 
 
 def _demanded(sent: Sentence, head: Match, g: Any) -> bool:
@@ -979,6 +1020,14 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         # "warf ihm Naivität vor" criticises; "warf ihm Kriegsverbrechen vor" alleges a wrong
         clause_text = doc.text[head.clause[0]:head.clause[1]].lower()
         mode = "allege" if any(w in clause_text for w in grammar(doc.language or "de").allege_words) else "disapprove"
+    if etype == "ASSAULT" and trig.lemma.lower() in grammar(doc.language or "de").interception_verbs:
+        # "Russian air defences destroyed 112 Ukrainian drones": a report of the drones' owner attacking
+        everyone = dedupe(actors + recipients)
+        owner = next((m for m in everyone if m.end and _WEAPON_AFTER.match(doc.text, m.end)), None)
+        if owner is not None:
+            okey = _actor(owner).key()
+            actor_objs = [_actor(owner)]
+            recip_objs = [_actor(m) for m in everyone if _actor(m).key() != okey]
     if etype == "ASSAULT" and mode in (None, "heavy-weapons"):
         mode = _weapon_mode(doc.text[sent.start:sent.end], doc.language or "de") or mode
     content = [m.start for m in absorbed if m.start > head.end] if etype in CONTENT_FRAMES else []

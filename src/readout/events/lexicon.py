@@ -143,12 +143,14 @@ class Grammar:
     state_entry_verbs: frozenset[str] = frozenset()  # "came under sanctions": entering the state is an event
     source_phrases: tuple[str, ...] = ()  # "a diplomat involved in the mediation said": who speaks, not an event
     press_events: tuple[str, ...] = ()  # "told a regular briefing": where it was said, not a diplomatic contact
+    interception_verbs: frozenset[str] = frozenset()  # "downed 40 Ukrainian drones": the drones' owner attacked
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
          "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
          "belief_verbs", "casualty_words", "discussion_verbs", "list_nouns", "generic_determiners",
-         "topic_verbs", "governed_preps", "demand_nouns", "state_preps", "state_entry_verbs")
+         "topic_verbs", "governed_preps", "demand_nouns", "state_preps", "state_entry_verbs",
+         "interception_verbs")
 
 
 @cache

@@ -115,9 +115,13 @@ def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool,
             continue
         if w in ("agreed", "announced", "pledged") and not (j + 1 < len(low) and low[j + 1] in ("to", "that")):
             continue
-        if trigger_index is not None and j > trigger_index and toks[trigger_index].finite \
+        if trigger_index is not None and j > trigger_index and (
+                toks[trigger_index].finite or (toks[trigger_index].pos == "VERB" and toks[trigger_index].tense == "Past")) \
                 and w not in ("tomorrow", "next", "soon", "upcoming"):
-            continue  # "spoke by phone to prepare a summit": the purpose of the call, which took place
+            continue  # "spoke by phone to prepare a summit", "had called up reservists": the act took place
+        if w in ("planned", "scheduled", "expected", "upcoming") and trigger_index is not None and j + 1 < len(toks) \
+                and toks[j + 1].pos in ("NOUN", "ADJ") and not (0 < trigger_index - j <= 2):
+            continue  # "ahead of a planned offensive": the adjective plans its own noun only
         if w in c.planned:
             return "planned", toks[j].text
         if w in ("is", "are", "was", "were") and j + 1 < len(low) and low[j + 1] == "to" and j + 2 < len(low) \
