@@ -26,12 +26,19 @@ TARIFF = ["tariffs", "tariff", "duties", "levies"]
 NEEDS_SUPPORT = {"cooperation", "partnership", "ceasefire", "truce", "deal", "agreement", "accord", "peace deal", "peace plan", "treaty",
                  "aid", "assistance", "weapons delivery", "arms delivery", "military aid", "aid package"}
 
+NATURAL = ["rains", "rain", "floods", "flooding", "flood", "earthquake", "storm", "cyclone", "typhoon", "hurricane",
+           "landslide", "landslides", "heatwave", "monsoon", "disease", "cholera", "outbreak", "accident", "crash", "fire"]
+ENVOYS = ["ambassador", "envoy", "diplomat", "diplomats", "attaché", "consul", "chargé", "embassy staff"]
+CONTACTS = ["summit", "visit", "meeting", "talks", "trip", "negotiations", "call", "session", "round"]
+BLOCS = ["bloc", "treaty", "agreement", "accord", "organisation", "organization", "alliance", "union", "pact", "court",
+         "council", "convention", "ECOWAS", "OPEC", "NATO", "WHO", "ICC", "Commonwealth", "community", "deal"]
 DEMANDED = ["demand", "demands", "proposal", "proposals", "terms", "conditions", "condition", "ultimatum", "ultimatums",
             "plan", "offer", "request", "requests", "deal", "language", "idea", "proposed", "peace plan"]
 
 ROWS = [
     # --- CONSULT ---
-    ("CONSULT", "phone", "noun", "call", J, ["with", "between"], 0.8, {"excludes": ["call for", "calls for", "called for", "call on", "calls on", "called on"]}),
+    ("CONSULT", "phone", "noun", "call", J, ["with", "between"], 0.8, {"excludes": ["call for", "calls for", "called for", "call on", "calls on", "called on",
+                                                                                  "call elections", "call snap", "call a referendum", "call early"]}),
     ("CONSULT", "phone", "noun", "phone call", J, ["with", "between"], 0.95),
     ("CONSULT", "phone", "noun", "phone conversation", J, ["with", "between"], 0.95),
     ("CONSULT", "phone", "noun", "telephone conversation", J, ["with", "between"], 0.95),
@@ -41,7 +48,8 @@ ROWS = [
     ("CONSULT", "phone", "phrase", "speak by phone", J, ["with"], 0.95, {"words": ["speak", "phone"]}),
     ("CONSULT", "phone", "phrase", "talked by phone", J, ["with"], 0.95, {"words": ["talked", "phone"]}),
     ("CONSULT", "phone", "verb", "phone", J, ["with"], 0.85),
-    ("CONSULT", "phone", "verb", "call", D, [], 0.6, {"excludes": ["for", "on", "upon", "off", "it", "a", "an"]}),
+    ("CONSULT", "phone", "verb", "call", D, [], 0.6, {"excludes": ["for", "on", "upon", "off", "it", "a", "an", "elections",
+                                                                  "election", "vote", "referendum", "strike", "snap"]}),
     ("CONSULT", None, "verb", "speak", J, ["with", "to"], 0.7, {"requires": ["with", "to"], "excludes": ["about", "out"]}),
     ("CONSULT", None, "verb", "talk", J, ["with", "to"], 0.75, {"requires": ["with", "to"]}),
     ("CONSULT", None, "noun", "talks", J, ["with", "between"], 0.85, {"compound_head": False}),
@@ -173,7 +181,7 @@ ROWS = [
     ("COOPERATE", None, "verb", "collaborate", J, ["with"], 0.8),
     ("COOPERATE", None, "verb", "coordinate", J, ["with"], 0.6),
     ("COOPERATE", None, "verb", "join", D, [], 0.5, {"requires": ["coalition", "alliance", "effort", "initiative", "mission", "operation"]}),
-    ("COOPERATE", None, "noun", "alliance", J, ["with"], 0.5),
+    ("COOPERATE", None, "noun", "alliance", J, ["with"], 0.5, {"excludes": ["alliance of"]}),
     # --- AID ---
     ("AID", None, "verb", "send", D, ["to"], 0.7, {"requires": ARMS + ["troops", "police officers", "police", "peacekeepers", "medical teams", "rescue teams", "rescuers", "doctors", "firefighters"]}),
     ("AID", None, "verb", "provide", D, ["to", "with"], 0.7, {"requires": ARMS + ["funding", "support", "financing", "loans"]}),
@@ -402,7 +410,7 @@ ROWS = [
     ("ASSAULT", "heavy-weapons", "phrase", "launch missiles", D, [], 0.85, {"words": ["launched", "missiles"]}),
     ("ASSAULT", "heavy-weapons", "phrase", "exchange fire", J, [], 0.85, {"words": ["exchanged", "fire"]}),
     ("ASSAULT", "drone", "phrase", "launch drones", D, [], 0.85, {"words": ["launched", "drones"]}),
-    ("ASSAULT", None, "verb", "kill", D, [], 0.75),
+    ("ASSAULT", None, "verb", "kill", D, [], 0.75, {"excludes": NATURAL}),
     ("ASSAULT", "heavy-weapons", "verb", "pound", D, [], 0.75, {"requires": ["cities", "city", "positions", "towns", "villages", "front", "region", "areas", "capital"]}),
     ("ACCUSE", "allege", "phrase", "acts of terrorism", D, [], 0.75, {"words": ["acts", "terrorism"]}),
     ("THREATEN", None, "phrase", "play with fire", D, [], 0.8, {"words": ["play", "fire"]}),
@@ -485,6 +493,37 @@ ROWS = [
     # a state of emergency, martial law or a curfew imposed on a population restricts it (the lifting is CONCEDE)
     ("COERCE", None, "verb", "declare", D, ["in"], 0.8, {"requires": ["state of emergency", "martial law", "curfew"]}),
     ("COERCE", None, "verb", "impose", D, ["in", "on"], 0.8, {"requires": ["state of emergency", "martial law", "curfew"]}),
+    # ultimatums by a span of time ("gave Israel four days to lift …"); an envoy told to go is expelled
+    ("THREATEN", None, "phrase", "give days", D, [], 0.85, {"words": ["give", "days"], "requires": ["to"], "excludes": ENVOYS}),
+    ("THREATEN", None, "phrase", "give hours", D, [], 0.85, {"words": ["give", "hours"], "requires": ["to"], "excludes": ENVOYS}),
+    ("THREATEN", None, "phrase", "give weeks", D, [], 0.85, {"words": ["give", "weeks"], "requires": ["to"], "excludes": ENVOYS}),
+    ("SANCTION", "expel", "phrase", "hours to leave", D, [], 0.9, {"words": ["hours", "leave"], "requires": ENVOYS}),
+    ("SANCTION", "expel", "phrase", "days to leave", D, [], 0.9, {"words": ["days", "leave"], "requires": ENVOYS}),
+    ("SANCTION", "expel", "phrase", "order to leave", D, [], 0.9, {"words": ["order", "leave"], "requires": ENVOYS}),
+    ("THREATEN", None, "phrase", "vow would pay", D, [], 0.8, {"words": ["vow", "pay"]}),
+    ("THREATEN", None, "phrase", "warn would pay", D, [], 0.8, {"words": ["warn", "pay"]}),
+    # access granted again
+    ("RETREAT", "access", "phrase", "allow back", D, [], 0.8, {"words": ["allow", "back"]}),
+    ("RETREAT", "access", "phrase", "allow into", D, [], 0.75, {"words": ["allow", "into"]}),
+    ("RETREAT", "access", "phrase", "let into", D, [], 0.75, {"words": ["let", "into"]}),
+    ("COOPERATE", None, "phrase", "resume flights", J, [], 0.8, {"words": ["resume", "flights"]}),
+    ("CONCEDE", None, "verb", "withdraw", D, [], 0.85, {"requires": ["bill", "law", "tax", "decree", "reform", "legislation", "amendment"]}),
+    ("CONCEDE", None, "verb", "scrap", D, [], 0.8, {"requires": ["bill", "law", "tax", "decree", "reform", "legislation", "plan", "tariffs"]}),
+    ("CONCEDE", None, "verb", "acknowledge", D, [], 0.8, {"requires": ["genocide", "responsibility", "wrongdoing", "mistake", "mistakes", "massacre"]}),
+    ("ACCUSE", "allege", "phrase", "call a violation", D, [], 0.8, {"words": ["call", "violation"]}),
+    # contacts broken off: a reduction of relations (SANCTION)
+    ("SANCTION", "discontinue", "verb", "cancel", D, [], 0.8, {"requires": CONTACTS}),
+    ("SANCTION", "discontinue", "phrase", "call off", D, [], 0.8, {"words": ["call", "off"], "requires": CONTACTS}),
+    ("SANCTION", "discontinue", "phrase", "break off", D, [], 0.85, {"words": ["break", "off"], "requires": CONTACTS + ["relations", "ties"]}),
+    ("SANCTION", "withdraw", "phrase", "pull out of", D, [], 0.9, {"words": ["pull", "out", "of"], "requires": BLOCS}),
+    ("SANCTION", "withdraw", "phrase", "quit", D, [], 0.85, {"words": ["quit"], "requires": BLOCS}),
+    ("SANCTION", "withdraw", "phrase", "leave", D, [], 0.85, {"words": ["leave"], "requires": BLOCS}),
+    ("SANCTION", "discontinue", "verb", "freeze", D, [], 0.75, {"requires": ["aid", "funding", "assistance", "payments", "deliveries"]}),
+    ("SANCTION", "discontinue", "verb", "halt", D, [], 0.75, {"requires": ["aid", "funding", "assistance", "payments", "deliveries", "shipments", "exports", "imports"]}),
+    ("SANCTION", "discontinue", "verb", "pause", D, [], 0.75, {"requires": ["funding", "payments", "budget support"]}),
+    ("SUPPORT", None, "verb", "ratify", D, [], 0.8, {"requires": ["bid", "membership", "accession"]}),
+    ("AGREE", None, "verb", "ratify", J, [], 0.75, {"requires": ["treaty", "agreement", "accord", "deal", "pact", "convention"]}),
+    ("AID", None, "verb", "deploy", D, ["to"], 0.85, {"requires": ["police officers", "police", "peacekeepers", "medical teams", "rescue teams", "rescuers"]}),
     ("COERCE", None, "verb", "disperse", D, [], 0.8, {"requires": ["protesters", "demonstrators", "crowd", "crowds", "people", "rally", "protest"]}),
 ]
 

@@ -486,3 +486,27 @@ def test_aims_and_contacts_broken_off_are_no_events(text, absent):
 def test_a_planned_adjective_plans_only_its_noun():
     evs = events("The Israeli army said it had called up 50,000 reservists ahead of a planned offensive in the north.", "en")
     assert one(evs, "MOBILIZE")["modality"] == "asserted"
+
+
+@pytest.mark.parametrize("text,etype,mode", [
+    ("Armenia and Azerbaijan exchanged 12 prisoners each on Thursday.", "RETREAT", "release"),
+    ("Mali's junta gave the French ambassador 72 hours to leave the country.", "SANCTION", "expel"),
+    ("Houthi leaders gave Israel four days to reopen the crossings.", "THREATEN", None),
+    ("Burkina Faso pulled out of the regional bloc on Monday.", "SANCTION", "withdraw"),
+    ("The Polish president cancelled a planned visit to Budapest.", "SANCTION", "discontinue"),
+    ("Pakistan allowed U.N. monitors back into the region on Friday.", "RETREAT", "access"),
+    ("Senegal's president said he would withdraw the disputed tax bill.", "CONCEDE", None),
+])
+def test_english_phrases_of_deeds(text, etype, mode):
+    ev = one(events(text, "en"), etype)
+    assert mode is None or ev["mode"] == mode
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Heavy rains have killed more than 40 people across Nepal, officials said.", "ASSAULT"),
+    ("Serbian protest leaders gave the government until Friday to call snap elections.", "PROTEST"),
+    ("Tens of thousands marched in Tbilisi, demanding new elections.", "REQUEST"),
+    ("Ecuador deployed 20,000 soldiers and police officers to the streets of Guayaquil.", "AID"),
+])
+def test_english_words_that_are_no_such_event(text, absent):
+    assert absent not in [e["type"] for e in events(text, "en")]

@@ -242,6 +242,7 @@ def extract_events(doc: Document) -> list[Event]:
 
 _WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|"
                            r"Drohnen?|Raketen?|Marschflugkörper[n]?|Flugzeuge?|Kampfjets?|Hubschrauber)\b")
+_SWAP_VERBS = {"exchange", "swap", "austauschen", "tauschen"}
 _PHRASE_NEGATORS = {"not", "no", "nothing", "never", "nicht", "kein", "keine", "nichts"}
 _WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
                       r"darf|dürfe|dürfen|müsse)\b[^.]{0,40}\bnicht\b", re.IGNORECASE)
@@ -376,6 +377,10 @@ def _verb_objects(matches: list[Match]) -> list[Match]:
     out: list[Match] = []
     for m in matches:
         prev = out[-1] if out else None
+        if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind == "noun" and m.clause == prev.clause \
+                and 0 < m.index - prev.index <= 9 and prev.trigger.requires and any(
+                    r.lower() in (m.trigger.lemma.lower(), m.trigger.lemma.lower() + "s") for r in prev.trigger.requires):
+            continue  # "paused 18.2 million dollars in funding": the noun the verb's sense requires is its object
         if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind == "noun" and not m.independent \
                 and m.clause == prev.clause and 0 < m.index - prev.index <= 4 and m.trigger.type != prev.trigger.type \
                 and FRAME_RANK.get(prev.trigger.type, 1) < 2.5:
@@ -462,7 +467,8 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
                 before = [m for m in ms if m.start < head.start and m is not head]
                 out.extend((m, []) for m in before)
                 after = [m for m in ms if m.start > head.start]
-                free = [m for m in after if _EN_CLAUSE_CUT.search(sent_text[head.end:m.start])]
+                free = [m for m in after if _EN_CLAUSE_CUT.search(sent_text[head.end:m.start])
+                        or re.search(r"\band (?:said|says|added|told|announced|confirmed)\b", sent_text[head.end:m.start])]
                 out.extend((m, []) for m in free)
                 out.append((head, [m for m in after if m not in free]))
             else:
@@ -659,6 +665,10 @@ def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
     for ev in out:
         prev = next((e for e in reversed(kept) if e.type == "ASSAULT"), None)
         t = ev.trigger
+        protest = next((e for e in reversed(kept) if e.type == "PROTEST"), None)
+        if protest is not None and ev.type == "REQUEST" and t is not None and doc.text[t.start:t.end].lower().endswith("ing") \
+                and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
+            continue  # "thousands rallied in Belgrade, demanding accountability": what the protest demands
         if prev is not None and ev.type == "ASSAULT" and t is not None and (
                 (doc.text[t.start:t.end].lower().endswith("ing") and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]))
                 or re.search(r"\b(?:including|among them|notably)\s+(?:\S+\s+){0,2}$", doc.text[max(0, t.start - 40):t.start])):
@@ -951,6 +961,14 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         if one_side is not None:
             # "Colombia agreed to accept the flights": one side gives in; agreeing needs a partner
             etype, actors, recipients = "CONCEDE", [one_side], [m for m in recipients if _actor(m).key() != _actor(one_side).key()]
+    if etype == "AGREE" and trig.kind == "verb" and trig.lemma.lower() in _SWAP_VERBS and modality in ("asserted", "hypothetical") \
+            and not outcome:
+        # "Russia and Ukraine exchanged 390 prisoners each", "could swap prisoners": a release carried out (or
+        # possible), not an agreement (SPEC: what is carried out is RETREAT)
+        etype, mode = "RETREAT", "release"
+    if etype == "AID" and trig.kind == "verb" and trig.lemma.lower() in ("deploy", "send", "entsenden", "schicken") and not any(
+            _actor(m).key() not in {_actor(a).key() for a in actors} for m in recipients):
+        etype, mode = "MOBILIZE", None  # "deployed soldiers and police officers to the streets": no one abroad is helped
     if etype == "RETREAT" and modality == "planned" and not ceasefire_like and mode == "release":
         # a release that is promised, not yet done, is a concession (SPEC coding rules)
         etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"

@@ -144,13 +144,14 @@ class Grammar:
     source_phrases: tuple[str, ...] = ()  # "a diplomat involved in the mediation said": who speaks, not an event
     press_events: tuple[str, ...] = ()  # "told a regular briefing": where it was said, not a diplomatic contact
     interception_verbs: frozenset[str] = frozenset()  # "downed 40 Ukrainian drones": the drones' owner attacked
+    person_heads: frozenset[str] = frozenset()  # "protest leaders", "aid workers": the event word only modifies people
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
          "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
          "belief_verbs", "casualty_words", "discussion_verbs", "list_nouns", "generic_determiners",
          "topic_verbs", "governed_preps", "demand_nouns", "state_preps", "state_entry_verbs",
-         "interception_verbs")
+         "interception_verbs", "person_heads")
 
 
 @cache
@@ -275,7 +276,11 @@ def _verb_forms_en(lemma: str, particle: str | None) -> list[tuple[str, bool, bo
     else:
         ing = low + "ing"
     need = bool(particle)
-    return sorted({(low, need, True), (third, need, False), (past, need, False), (part, need, True), (ing, need, True)})
+    forms = {(low, need, True), (third, need, False), (past, need, False), (part, need, True), (ing, need, True)}
+    if re.search(r"[^aeiou][aeiou]l$", low) and not _en_double(low) and low not in _EN_IRREGULAR:
+        # British spelling doubles a final -l: "cancelled", "signalling", "travelled"
+        forms |= {(low + "led", need, False), (low + "led", need, True), (low + "ling", need, True)}
+    return sorted(forms)
 
 
 def _as_tuple(v: Any) -> tuple[str, ...]:

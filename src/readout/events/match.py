@@ -238,6 +238,9 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             # "had learned to live under sanctions", "unter Sanktionen leiden", "drills under a reciprocal access
             # agreement": a state of affairs, not a measure taken or a deal struck
             continue
+        if lang == "en" and (trig.kind == "noun" or tok.pos == "NOUN") and i + 1 < len(toks) \
+                and toks[i + 1].text.lower() in g.person_heads:
+            continue  # "student protest leaders", "aid workers", "peace envoy": people named by the event word
         if trig.kind != "verb" and _generic_noun(toks, i, g):
             continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
         unsupported = trig.kind != "verb" and _mentioned(toks, i, g)  # "the readout did not mention sanctions"
