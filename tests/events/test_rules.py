@@ -510,3 +510,33 @@ def test_english_phrases_of_deeds(text, etype, mode):
 ])
 def test_english_words_that_are_no_such_event(text, absent):
     assert absent not in [e["type"] for e in events(text, "en")]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Nach einem Telefonat setzte der US-Präsident die angedrohten Strafzölle gegen Kanada für 30 Tage aus.", "THREATEN"),
+    ("Die von Russland zugesagten Weizenlieferungen sind bislang nicht in Burkina Faso eingetroffen.", "CONCEDE"),
+    ("Entgegen der Vereinbarung mit Syrien hat die Türkei ihre Truppen nicht abgezogen.", "AGREE"),
+    ("Die EU und Chile werden am Montag eine neue Verhandlungsrunde über ein Freihandelsabkommen beginnen.", "COOPERATE"),
+    ("Der Ministerpräsident hatte die Aussetzung der EU-Beitrittsgespräche verkündet, berichtete die georgische "
+     "Presse.", "CONSULT"),
+    ("Israel hatte seine Botschafter aus den drei Ländern zur Konsultation zurückgerufen.", "CONSULT"),
+])
+def test_german_words_that_are_no_such_event(text, absent):
+    assert absent not in [e["type"] for e in events(text, "de")]
+
+
+def test_a_threat_told_first_by_its_participle_is_kept():
+    assert "THREATEN" in [e["type"] for e in events(
+        "Die USA erhöhten die Zölle auf indische Waren. Hinzu kommen angedrohte Sekundärsanktionen gegen weitere "
+        "Handelspartner Russlands.", "de")]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Israel hatte seine Botschafter aus den drei Ländern zur Konsultation zurückgerufen.", "SANCTION"),
+    ("Die Regierung in Managua hat das Vermögen von 94 Kritikern beschlagnahmt.", "COERCE"),
+    ("Das türkische Parlament hat dem Nato-Beitritt Schwedens zugestimmt.", "SUPPORT"),
+    ("Indien und China haben die Direktflüge zwischen beiden Ländern wieder aufgenommen.", "COOPERATE"),
+    ("Der Europäische Gerichtshof hat Ungarn zur Zahlung von 200 Millionen Euro verurteilt.", "SANCTION"),
+])
+def test_german_deeds(text, etype):
+    assert etype in [e["type"] for e in events(text, "de")]

@@ -371,16 +371,29 @@ def _paragraph_dates(doc: Document, events: list[Event]) -> None:
         ev.date = {**last.date, "text": None, "basis": f"same paragraph as the event dated {last.date['value']}"}
 
 
+def _required_objects(matches: list[Match]) -> list[Match]:
+    """'paused … in funding', 'kündigte das Militärabkommen … auf': a noun that the verb's sense requires is
+    the verb's object, not an event of its own."""
+    verbs = [m for m in matches if m.trigger.kind == "verb" and m.trigger.requires]
+    out = []
+    for m in matches:
+        low = m.trigger.lemma.lower()
+        if m.trigger.kind == "noun" and any(
+                v.clause == m.clause and 0 < abs(m.index - v.index) <= 9 and v.trigger.type != m.trigger.type
+                and any(r.lower() in (low, low + "s") or (len(r) >= 5 and low.endswith(r.lower()))
+                        for r in v.trigger.requires)
+                for v in verbs):
+            continue
+        out.append(m)
+    return out
+
+
 def _verb_objects(matches: list[Match]) -> list[Match]:
     """English: an event noun a few words after a verb trigger is that verb's object ("would not ease
     sanctions", "lift the blockade") and is dropped as an event of its own."""
     out: list[Match] = []
     for m in matches:
         prev = out[-1] if out else None
-        if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind == "noun" and m.clause == prev.clause \
-                and 0 < m.index - prev.index <= 9 and prev.trigger.requires and any(
-                    r.lower() in (m.trigger.lemma.lower(), m.trigger.lemma.lower() + "s") for r in prev.trigger.requires):
-            continue  # "paused 18.2 million dollars in funding": the noun the verb's sense requires is its object
         if prev is not None and prev.trigger.kind == "verb" and m.trigger.kind == "noun" and not m.independent \
                 and m.clause == prev.clause and 0 < m.index - prev.index <= 4 and m.trigger.type != prev.trigger.type \
                 and FRAME_RANK.get(prev.trigger.type, 1) < 2.5:
@@ -417,6 +430,7 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
     """Heads and what they absorb, clause by clause."""
     out: list[tuple[Match, list[Match]]] = []
     by_clause: dict[tuple[int, int], list[Match]] = {}
+    matches = _required_objects(matches)
     if english:
         matches = _verb_objects(matches)
     frames = [m for m in matches if m.rank >= 2.5 and m.trigger.kind != "noun"

@@ -145,13 +145,15 @@ class Grammar:
     press_events: tuple[str, ...] = ()  # "told a regular briefing": where it was said, not a diplomatic contact
     interception_verbs: frozenset[str] = frozenset()  # "downed 40 Ukrainian drones": the drones' owner attacked
     person_heads: frozenset[str] = frozenset()  # "protest leaders", "aid workers": the event word only modifies people
+    break_words: frozenset[str] = frozenset()  # "Aussetzung der Beitrittsgespräche": talks broken off (SANCTION)
+    topic_after_contact: frozenset[str] = frozenset()  # "Verhandlungen über eine Waffenruhe": the topic, not an event
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
          "recipient_preps", "agent_preps", "both_words", "pronouns_3sg", "reference_preps", "actor_heads",
          "belief_verbs", "casualty_words", "discussion_verbs", "list_nouns", "generic_determiners",
          "topic_verbs", "governed_preps", "demand_nouns", "state_preps", "state_entry_verbs",
-         "interception_verbs", "person_heads")
+         "interception_verbs", "person_heads", "break_words", "topic_after_contact")
 
 
 @cache

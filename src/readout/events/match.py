@@ -89,6 +89,37 @@ def _sentence_info(sent: Sentence, text: str) -> tuple[set[str], str]:
     return _lemmas(list(enumerate(sent.tokens))), text[sent.start:sent.end].lower()
 
 
+_DEFINITE_DE = {"der", "die", "das", "den", "dem", "des", "diese", "dieser", "diesen", "diesem", "dieses", "seine", "seinen",
+                "seiner", "seinem", "ihre", "ihren", "ihrer", "ihrem", "unsere", "unseren"}
+
+
+def _german_attributive(toks: list[Token], i: int) -> bool:
+    """'die angedrohten Strafzölle', 'die von Russland zugesagten Lieferungen', 'der von den Vereinten Nationen
+    unterstützten Mission': a participle before its noun describes the noun; the act is not told here."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.pos not in ("NOUN", "PROPN") or not nxt.text[:1].isupper():
+        return False
+    # only what is given: "die angedrohten Strafzölle" refers back; "Hinzu kommen angedrohte Sekundärsanktionen"
+    # tells the threat for the first time
+    j = i - 1
+    while j >= 0 and i - j <= 7 and toks[j].pos not in ("DET",) and not (toks[j].finite and toks[j].pos in ("VERB", "AUX")):
+        j -= 1
+    definite = j >= 0 and toks[j].pos == "DET" and toks[j].text.lower() in _DEFINITE_DE
+    if tok.pos == "ADJ":
+        return definite
+    low = tok.text.lower()
+    if not low.endswith(("ten", "enen", "ene", "te")):
+        return False
+    for j in range(i - 1, max(-1, i - 7), -1):
+        t = toks[j]
+        if t.finite and t.pos in ("VERB", "AUX"):
+            return False
+        if t.text.lower() == "von" and j > 0 and toks[j - 1].pos == "DET":
+            return True
+    return False
+
+
 def _modifiers_before(toks: list[Token], i: int) -> int:
     """Index of the first word of the noun's modifiers ("every [peace] proposal", "the [new] sanctions")."""
     j = i
@@ -100,6 +131,26 @@ def _modifiers_before(toks: list[Token], i: int) -> int:
 def _generic_noun(toks: list[Token], i: int, g: Any) -> bool:
     j = _modifiers_before(toks, i)
     return j > 0 and toks[j - 1].text.lower() in g.generic_determiners
+
+
+def _topic_of_contact(toks: list[Token], i: int, g: Any, lex: Lexicon) -> bool:
+    """'Verhandlungen zwischen Israel und der Hamas über die zweite Phase der Waffenruhe', 'talks on a trade
+    deal': what a contact is about is its topic, not an event."""
+    if not g.topic_after_contact:
+        return False
+    for j in range(i - 1, max(-1, i - 9), -1):
+        t = toks[j]
+        if (t.finite and t.pos in ("VERB", "AUX")) or t.text in (",", ";", ":"):
+            return False
+        if t.text.lower() in g.topic_after_contact:
+            for k in range(j - 1, max(-1, j - 8), -1):
+                c = toks[k]
+                if (c.finite and c.pos in ("VERB", "AUX")) or c.text in (",", ";", ":"):
+                    return False
+                if any(tr.type == "CONSULT" for tr in lex.noun_triggers(c.text)):
+                    return True
+            return False
+    return False
 
 
 def _in_state(toks: list[Token], i: int, g: Any) -> bool:
@@ -161,7 +212,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             continue  # "the U.S.-backed proposal", "Iran-led talks": an attribute, not an act
         noun_slot = lang == "en" and i > 0 and (toks[i - 1].pos in ("DET", "NUM", "ADJ") or toks[i - 1].text in ("'s", "’s")
                                                or toks[i - 1].text.lower().endswith(("-hour", "-minute", "-day")))
-        if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot:
+        attributive = lang == "de" and _german_attributive(toks, i)
+        if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot and not attributive:
             forms = lex.verb_forms.get(low) or (lex.verb_forms.get(_us_spelling(low), ()) if lang == "en" else ())
             for vf in forms:
                 if vf.needs_particle:
@@ -243,7 +295,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             continue  # "student protest leaders", "aid workers", "peace envoy": people named by the event word
         if trig.kind != "verb" and _generic_noun(toks, i, g):
             continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
-        unsupported = trig.kind != "verb" and _mentioned(toks, i, g)  # "the readout did not mention sanctions"
+        if trig.type == "CONSULT" and trig.kind == "noun" and any(w in g.break_words for w in before):
+            # "die Aussetzung der EU-Beitrittsgespräche", "the suspension of talks": contact broken off
+            trig = replace(trig, id=trig.id + "+broken", type="SANCTION", mode="discontinue", needs_support=False)
+        unsupported = trig.kind != "verb" and (_mentioned(toks, i, g) or (
+            trig.type != "CONSULT" and _topic_of_contact(toks, i, g, lex)))  # "the readout did not mention sanctions"
         if trig.kind == "noun" and wanted and trig.type != "REQUEST":
             unsupported = True  # "die Aussicht auf ein Treffen", "das Bedürfnis nach Frieden": wished for, not an event
         if trig.kind == "noun" and trig.needs_support:
