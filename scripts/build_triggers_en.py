@@ -511,6 +511,10 @@ ROWS = [
     ("CONCEDE", None, "verb", "scrap", D, [], 0.8, {"requires": ["bill", "law", "tax", "decree", "reform", "legislation", "plan", "tariffs"]}),
     ("CONCEDE", None, "verb", "acknowledge", D, [], 0.8, {"requires": ["genocide", "responsibility", "wrongdoing", "mistake", "mistakes", "massacre"]}),
     ("ACCUSE", "allege", "phrase", "call a violation", D, [], 0.8, {"words": ["call", "violation"]}),
+    # said of the other side: a reproach ("Russia came here to dictate terms")
+    ("ACCUSE", "disapprove", "phrase", "dictate terms", D, [], 0.75, {"words": ["dictate", "terms"]}),
+    ("ACCUSE", "disapprove", "phrase", "not serious about", D, [], 0.75, {"words": ["not", "serious", "about"]}),
+    ("ACCUSE", "disapprove", "phrase", "bad faith", D, [], 0.75, {"words": ["bad", "faith"]}),
     # contacts broken off: a reduction of relations (SANCTION)
     ("SANCTION", "discontinue", "verb", "cancel", D, [], 0.8, {"requires": CONTACTS}),
     ("SANCTION", "discontinue", "phrase", "call off", D, [], 0.8, {"words": ["call", "off"], "requires": CONTACTS}),

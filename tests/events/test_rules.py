@@ -540,3 +540,16 @@ def test_a_threat_told_first_by_its_participle_is_kept():
 ])
 def test_german_deeds(text, etype):
     assert etype in [e["type"] for e in events(text, "de")]
+
+
+def test_a_second_to_clause_is_a_second_agreement():
+    evs = events("The Qatari mediator said the two sides had agreed to carry out the prisoner exchange agreed last "
+                 "month between Israel and Hamas, and to hand over the remains of 20 hostages.", "en")
+    assert [e["type"] for e in evs].count("AGREE") == 2
+
+
+def test_a_reproach_in_a_quotation_is_the_speakers():
+    evs = events('"We came to negotiate. Azerbaijan came here to dictate terms," the Armenian foreign minister wrote '
+                 "on X.", "en")
+    ev = one(evs, "ACCUSE")
+    assert keys(ev["actors"]) == {"ARM"} and keys(ev["recipients"]) == {"AZE"}

@@ -264,6 +264,21 @@ def _speaker_before_saying(doc: Document, sent: Sentence, ctx: DocContext) -> En
     return before[-1] if before else None
 
 
+def _speaker_after(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
+    """The speaker of a quotation or reported clause that the trigger stands in: the name next to the first
+    verb of saying after it ('…," Sybiha wrote', '…, sagte Lawrow')."""
+    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+
+    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if doc.language == "en" else _attribution_data()[0]
+    verb = next((t for t in sent.tokens if t.start > head.end and (t.lemma.lower() in verbs or t.text.lower() in verbs)),
+                None)
+    if verb is None or not re.search(r"[,\"“”»«]", doc.text[head.end:verb.start]):
+        return None
+    before = [m for m in ctx.mentions_in(head.end, verb.start) if verb.start - m.end <= 40 and _actor(m).key()]
+    after = [m for m in ctx.mentions_in(verb.end, min(sent.end, verb.end + 40)) if _actor(m).key()]
+    return before[-1] if before else (after[0] if after else None)
+
+
 def _accused_owner(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
     """A predicate accusation ("… were acts of terrorism", "… seien ein Verbrechen") accuses the
     owner of its subject: the last possessive name before the copula."""
@@ -1017,6 +1032,16 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         # "Die Streitkräfte Chinas und Kambodschas haben ihr Großmanöver begonnen": exercising together
         etype, mode = "COOPERATE", None
         actors, recipients = dedupe(actors + recipients), []
+    if etype == "ACCUSE" and trig.kind == "phrase" and mode == "disapprove":
+        # '"Russia came here to dictate terms," the Ukrainian foreign minister wrote': the speaker reproaches
+        # the one named in what was said
+        speaker = _speaker_after(doc, sent, head, ctx)
+        if speaker is not None:
+            skey = _actor(speaker).key()
+            named = [m for m in dedupe(actors + recipients) if _actor(m).key() != skey]
+            if named:
+                actors, recipients = [speaker], named
+                actor_objs, recip_objs = [_actor(speaker)], [_actor(m) for m in named]
     if etype == "THREATEN" and trig.kind == "phrase":
         # "Medvedev wrote that Washington should not play with fire": the speaker warns the one named
         speaker = _speaker_before_saying(doc, sent, ctx)
@@ -1279,9 +1304,10 @@ def merge_same_event(events: list[Event]) -> list[Event]:
         elif out:
             prev = out[-1]
             same_place = prev.evidence and ev.evidence and prev.evidence[-1].start == ev.evidence[0].start
-            if same_place and prev.type == ev.type and {a.key() for a in prev.actors} == {a.key() for a in ev.actors}:
+            if same_place and prev.type == ev.type and {a.key() for a in prev.actors} == {a.key() for a in ev.actors} \
+                    and "+coordinated" not in ev.producer:  # "agreed to X, and to Y": two agreements
                 target = prev
-            else:
+            elif "+coordinated" not in ev.producer:
                 target = _same_report(ev, out)
         if target is None:
             out.append(ev)
