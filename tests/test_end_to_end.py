@@ -13,7 +13,7 @@ from readout.schemas import validate
 
 # The best seed event F1 recorded so far; the test fails when a change drops below it.
 # Raise it when the extractor improves (never lower it to make a change pass).
-SEED_F1_RATCHET = 0.89
+SEED_F1_RATCHET = 0.90
 
 
 def _jsonl(path: Path) -> list[dict]:

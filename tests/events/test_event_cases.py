@@ -111,8 +111,8 @@ def test_event_cases_do_not_fall_below_the_ratchet(lang):
 # Written blind to the code by another annotator (tests/events/holdout_*.jsonl). First measured before any rule
 # saw them (en recall .64 precision .67, de recall .61 precision .80); since then they guided lexicon work too.
 HOLDOUT = {
-    "de": {"recall": 0.86, "precision": 0.85},
-    "en": {"recall": 0.78, "precision": 0.76},
+    "de": {"recall": 0.87, "precision": 0.87},
+    "en": {"recall": 0.80, "precision": 0.80},
 }
 
 
@@ -123,6 +123,25 @@ def test_holdout_sentences_do_not_fall_below_the_ratchet(lang, monkeypatch):
     print(json.dumps(scores, indent=1))
     for k, floor in HOLDOUT[lang].items():
         assert scores[k] >= floor, (k, scores[k], misses[:20])
+
+
+# Later blind sets (eval/holdout{2,3}_*.jsonl), written by other annotators without seeing the code; their first,
+# untuned figures are in docs/events.md (set 2: en R .75 P .72, de R .60 P .78; set 3: en R .73 P .72, de R .75
+# P .80). They guided work afterwards, so these floors are in-sample ratchets.
+LATER_HOLDOUTS = {
+    ("holdout2", "de"): {"recall": 0.78, "precision": 0.83},
+    ("holdout2", "en"): {"recall": 0.83, "precision": 0.82},
+    ("holdout3", "de"): {"recall": 0.85, "precision": 0.91},
+    ("holdout3", "en"): {"recall": 0.86, "precision": 0.90},
+}
+
+
+@pytest.mark.parametrize("name,lang", sorted(LATER_HOLDOUTS))
+def test_later_blind_sets_do_not_fall_below_the_ratchet(name, lang, monkeypatch):
+    monkeypatch.setitem(CASES, lang, HERE.parent.parent / "eval" / f"{name}_{lang}.jsonl")
+    scores, misses = evaluate(lang)
+    for k, floor in LATER_HOLDOUTS[(name, lang)].items():
+        assert scores[k] >= floor, (name, k, scores[k], misses[:20])
 
 
 if __name__ == "__main__":  # python tests/events/test_event_cases.py [de|en]: the per-case report

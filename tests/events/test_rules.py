@@ -553,3 +553,9 @@ def test_a_reproach_in_a_quotation_is_the_speakers():
                  "on X.", "en")
     ev = one(evs, "ACCUSE")
     assert keys(ev["actors"]) == {"ARM"} and keys(ev["recipients"]) == {"AZE"}
+
+
+def test_missing_promises_are_no_promise_and_readiness_to_meet_is_hypothetical():
+    assert "CONCEDE" not in [e["type"] for e in events("Doch konkrete Ergebnisse oder Zusagen Moskaus fehlen bislang.")]
+    ev = one(events("Wir sind bereit, bei Bedarf persönliche Treffen mit Washington abzuhalten, sagte Lawrow."), "CONSULT")
+    assert ev["modality"] == "hypothetical"

@@ -566,6 +566,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
         if trig.type == "CONSULT" and trig.kind != "phrase" and _source_description(doc, sent, head, clauses, g):
             continue  # "…, a diplomat involved in the mediation said", "told a regular briefing": who speaks and where
+        if trig.kind == "noun" and _absent(doc, sent, head):
+            continue  # "Doch konkrete Ergebnisse oder Zusagen fehlen bislang": nothing was promised
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
             continue  # "telefonieren regelmäßig": a practice, not one contact
         if trig.type in ("RETREAT", "AID") and trig.kind == "verb" and _offered(doc, sent, head):
@@ -610,8 +612,11 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         elif ruling_out and "refuse" not in trig.id:
             trig = replace(trig, type="REJECT", mode=None)  # ruling force out is no threat but a refusal
             head = replace(head, trigger=trig)
-        if trig.type == "CONSULT" and modality in ("asserted", "planned") and {"bereit", "ready", "willing"} & {
-                t.text.lower() for t in ctoks}:
+        prev_clause = [c for c in clauses if c[1] <= head.clause[0]]
+        prev_words = doc.text[prev_clause[-1][0]:prev_clause[-1][1]].lower().split() if prev_clause else []
+        if trig.type == "CONSULT" and modality in ("asserted", "planned") and ({"bereit", "ready", "willing"} & {
+                t.text.lower() for t in ctoks} or (prev_words and prev_words[-1] in ("bereit", "gewillt", "willens")
+                                                   and _infinitive_clause(ctoks))):
             modality = "hypothetical"  # "sei zu einem Treffen bereit": willing, not arranged
         ev = _build(doc, sent, head, absorbed, roles, modality, ctx)
         if head.clause in cond_clauses:
@@ -706,6 +711,22 @@ def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
             continue
         kept.append(ev)
     return kept
+
+
+_ABSENT = re.compile(r"\b(?:fehlen|fehlt|fehlten|fehlte|blieben aus|bleiben aus|blieb aus|bleibt aus|"
+                     r"are lacking|were lacking|remain elusive|remained elusive)\b", re.IGNORECASE)
+
+
+def _absent(doc: Document, sent: Sentence, head: Match) -> bool:
+    """A bare noun whose clause says it is missing ("Zusagen fehlen bislang", "commitments remain elusive")."""
+    toks = sent.tokens
+    i = head.index
+    j = i
+    while j > 0 and toks[j - 1].pos in ("ADJ", "NOUN", "CCONJ") and i - j < 5:
+        j -= 1
+    if j > 0 and toks[j - 1].pos == "DET":
+        return False
+    return bool(_ABSENT.search(doc.text[head.end:head.clause[1]]))
 
 
 def _source_description(doc: Document, sent: Sentence, head: Match, clauses: list[tuple[int, int]], g: Any) -> bool:
