@@ -73,7 +73,8 @@ def evaluate(lang: str = "de") -> tuple[dict[str, float], list[str]]:
             tally["countries"] += want == got
             tally["modality"] += p["modality"] == gold["modality"] or (
                 gold["type"] in ("AGREE", "CONCEDE") and {p["modality"], gold["modality"]} <= {"asserted", "planned"})
-            claimers = {(c["claimer"] or {}).get("country") for c in p["claims"]} or {None}
+            # the claimer's key as the official scorer takes it: a country, or "IGO:<org>" for an organisation
+            claimers = {next(iter(_keys([c["claimer"]])), None) if c["claimer"] else None for c in p["claims"]} or {None}
             tally["claimer"] += gold["claimer"] in claimers
         tally["pred"] += len(preds)
         tally["fp"] += len(preds) - len(used)

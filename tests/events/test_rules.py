@@ -559,3 +559,15 @@ def test_missing_promises_are_no_promise_and_readiness_to_meet_is_hypothetical()
     assert "CONCEDE" not in [e["type"] for e in events("Doch konkrete Ergebnisse oder Zusagen Moskaus fehlen bislang.")]
     ev = one(events("Wir sind bereit, bei Bedarf persönliche Treffen mit Washington abzuhalten, sagte Lawrow."), "CONSULT")
     assert ev["modality"] == "hypothetical"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Pakistani authorities deported 900 Afghan nationals on Saturday, according to a provincial government "
+     "spokesman.", "PAK"),
+    ("Ecuador deployed 5,000 soldiers to the prisons on Wednesday, the armed forces said.", "ECU"),
+    ("Sudanese soldiers killed 45 civilians in the town in January, according to a report published on Tuesday by the "
+     "state-appointed Sudanese Human Rights Commission.", "SDN"),
+])
+def test_speakers_named_by_function_speak_for_the_subjects_side(text, want):
+    evs = events(text, "en")
+    assert evs and want in {(c["claimer"] or {}).get("country") for c in evs[0]["claims"]}

@@ -61,7 +61,7 @@ _EN_DATA = load_json("attribution_en.json")
 _SPEECH_EN = frozenset(_EN_DATA["speech_verbs"])
 _SPEECH_EN_FORMS = frozenset(_EN_DATA["speech_forms"])
 _SOURCE_PATTERNS_EN = [
-    ("according to", re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:]{2,60})")),
+    ("according to", re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:]{2,100})")),
     ("cited by", re.compile(r"\b(?:cited|quoted) by\s+(?P<src>[^,.;:]{2,60})")),
     ("told", re.compile(r"\btold\s+(?P<src>TASS|RIA Novosti|Interfax|Reuters|AP|AFP|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})")),
     ("sources", re.compile(r"\b(?P<src>(?:[A-Z][\w-]+\s+){0,2}(?:officials|sources|diplomats|officers))\s+(?:said|say|told)\b")),
@@ -156,9 +156,10 @@ _PARTICLES = {"mit", "an", "bekannt", "zu", "aus", "fest", "klar", "dar", "hervo
 
 
 @cache
-def _spokesperson_nouns() -> frozenset[str]:
+def _spokesperson_nouns(lang: str = "de") -> frozenset[str]:
     try:
-        return frozenset(load_json("attribution_de.json").get("spokesperson_nouns", []))
+        return frozenset(load_json("attribution_de.json").get("spokesperson_nouns", [])) | (
+            frozenset(_EN_DATA.get("spokesperson_nouns", [])) if lang == "en" else frozenset())
     except FileNotFoundError:
         return frozenset({"sprecher", "sprecherin", "spokesman", "spokeswoman", "spokesperson"})
 
@@ -204,6 +205,10 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
             if cue == "told":
                 ms = [x for x in ms if x.kind not in ("person", "state", "place")]  # "told Trump": the addressee
             actor = _actor_of(ms)
+            if actor is None and cue != "told" and any(
+                    w in _spokesperson_nouns(doc.language or "de") for w in re.findall(r"[\wäöüß]+", m.group("src").lower())):
+                # "according to a provincial government spokesman": the side of the sentence's subject
+                actor = _actor_of([x for x in ctx.mentions_in(sent.start, sent.end) if not lo <= x.start < hi])
             if actor is not None:
                 found.append(SourceCue(actor, cue, (sent.start + m.start(), sent.start + m.end()), cue == "so steht es in"))
     verbs, _ = _attribution_data()
@@ -251,7 +256,7 @@ def sentence_sources(doc: Document, sent: Sentence, ctx: DocContext) -> list[Sou
                 if np:
                     near = [np[0]] + [m for m in near if m is not np[0]]
         actor = _actor_of(near)
-        if actor is None and any(w in _spokesperson_nouns() for w in later[max(0, i - 6):i + 5]):
+        if actor is None and any(w in _spokesperson_nouns(doc.language or "de") for w in later[max(0, i - 6):i + 5]):
             # "teilte eine Sprecherin mit": the spokesperson of the sentence's subject
             subject = [m for m in ctx.mentions_in(sent.start, sent.end) if m.country or m.org]
             actor = _actor_of(subject)
