@@ -516,9 +516,9 @@ ROWS = [
     ("ACCUSE", "disapprove", "phrase", "not serious about", D, [], 0.75, {"words": ["not", "serious", "about"]}),
     ("ACCUSE", "disapprove", "phrase", "bad faith", D, [], 0.75, {"words": ["bad", "faith"]}),
     # contacts broken off: a reduction of relations (SANCTION)
-    ("SANCTION", "discontinue", "verb", "cancel", D, [], 0.8, {"requires": CONTACTS}),
+    ("SANCTION", "discontinue", "verb", "cancel", D, ["with"], 0.8, {"requires": CONTACTS}),
     ("SANCTION", "discontinue", "phrase", "call off", D, [], 0.8, {"words": ["call", "off"], "requires": CONTACTS}),
-    ("SANCTION", "discontinue", "phrase", "break off", D, [], 0.85, {"words": ["break", "off"], "requires": CONTACTS + ["relations", "ties"]}),
+    ("SANCTION", "discontinue", "phrase", "break off", D, ["with"], 0.85, {"words": ["break", "off"], "requires": CONTACTS + ["relations", "ties"]}),
     ("SANCTION", "withdraw", "phrase", "pull out of", D, [], 0.9, {"words": ["pull", "out", "of"], "requires": BLOCS}),
     ("SANCTION", "withdraw", "phrase", "quit", D, [], 0.85, {"words": ["quit"], "requires": BLOCS}),
     ("SANCTION", "withdraw", "phrase", "leave", D, [], 0.85, {"words": ["leave"], "requires": BLOCS}),

@@ -571,3 +571,19 @@ def test_missing_promises_are_no_promise_and_readiness_to_meet_is_hypothetical()
 def test_speakers_named_by_function_speak_for_the_subjects_side(text, want):
     evs = events(text, "en")
     assert evs and want in {(c["claimer"] or {}).get("country") for c in evs[0]["claims"]}
+
+
+def test_a_reaction_to_a_move_is_addressed_to_who_made_it():
+    evs = events("Slovenia and Malta formally recognised a Palestinian state on Tuesday, a move Israel condemned as a "
+                 "reward for terrorism.", "en")
+    ev = one(evs, "ACCUSE")
+    assert keys(ev["actors"]) == {"ISR"} and keys(ev["recipients"]) == {"SVN", "MLT"}
+    ev = one(events("Slowenien und Malta erkannten einen palästinensischen Staat an, was Israel scharf verurteilte."),
+             "ACCUSE")
+    assert keys(ev["recipients"]) == {"SVN", "MLT"}
+
+
+def test_a_mobilisation_faces_the_other_state_of_its_clause():
+    ev = one(events("The Israeli military said it had called up 60,000 reservists ahead of an offensive to seize Gaza "
+                    "City.", "en"), "MOBILIZE")
+    assert keys(ev["recipients"]) == {"PSE"}

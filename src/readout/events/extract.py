@@ -559,8 +559,11 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         if doc.language == "en":
             ctoks = _english_scope(ctoks, head.start)
         first = ctoks[0].text.lower() if ctoks else ""
-        if first in g.question_words and not head.reference:
-            continue  # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht")
+        relative = first in ("was", "which") and any(m.start < head.clause[0] for m in matches)
+        if first in g.question_words and not head.reference and not relative:
+            # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht"); ", was Israel
+            # verurteilte" after a deed refers to that deed
+            continue
         if doc.language == "en" and trig.kind == "verb" and (_reduced_relative(sent, head) or _demanded(sent, head, g)
                                                              or _purpose(sent, head, matches)):
             continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
@@ -641,6 +644,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
     for ev in condition_events:
         ev.modality = "hypothetical"
         out.append(ev)
+    _reaction_to_move(doc, out)
     if doc.language == "en":
         _coordinated_content(doc, out, clauses)
         out = _fold_participle_tolls(doc, out)
@@ -690,6 +694,25 @@ def _english_clauses(sent: Sentence, clauses: list[tuple[int, int]]) -> list[tup
             start = c
         out.append((start, hi))
     return out
+
+
+_MOVE = re.compile(r"(?:\b(?:a|the) (?:move|step|decision|measure)\b|,\s*which\b|\b(?:ein(?:en)? Schritt|eine "
+                   r"Entscheidung|eine Maßnahme)\b|,\s*(?:was|den|die|das)\b)[^.;]*$", re.IGNORECASE)
+
+
+def _reaction_to_move(doc: Document, out: list[Event]) -> None:
+    """'Spain, Ireland and Norway recognised a Palestinian state, a move Israel condemned as …': the reaction
+    is addressed to those who made the move."""
+    for k, ev in enumerate(out):
+        if k == 0 or ev.recipients or ev.type not in ("ACCUSE", "SUPPORT", "REJECT") or ev.trigger is None:
+            continue
+        prev = out[k - 1]
+        if prev.trigger is None or not prev.actors or prev.trigger.end > ev.trigger.start:
+            continue
+        if _MOVE.search(doc.text[prev.trigger.end:ev.trigger.start]):
+            keys = {a.key() for a in ev.actors}
+            ev.recipients = [a for a in prev.actors if a.key() not in keys]
+            ev.summary = summarize(ev)
 
 
 def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
@@ -1053,6 +1076,16 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         # "Die Streitkräfte Chinas und Kambodschas haben ihr Großmanöver begonnen": exercising together
         etype, mode = "COOPERATE", None
         actors, recipients = dedupe(actors + recipients), []
+    if etype == "MOBILIZE" and not recipients and actors:
+        # "put its forces on full alert", "called up reservists ahead of an offensive to seize Gaza City": the
+        # other state the sentence names is the one the mobilisation faces
+        akeys = {_actor(m).key() for m in actors}
+        speakers = _attribution_mentions(sent, ctx)
+        others = dedupe([m for m in ctx.mentions_in(*head.clause) if m.kind in ("state", "place")
+                         and _actor(m).key() and _actor(m).key() not in akeys and (m.start, m.end) not in speakers])
+        if others:
+            recipients = others
+            recip_objs = [_actor(m) for m in others]
     if etype == "ACCUSE" and trig.kind == "phrase" and mode == "disapprove":
         # '"Russia came here to dictate terms," the Ukrainian foreign minister wrote': the speaker reproaches
         # the one named in what was said
@@ -1081,7 +1114,9 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         elif etype != "AGREE" and not recipients:
             recipients = [EntityMention(0, 0, a.name, a.name, "person", a.country, a.org, a.sector, a.wikidata, a.title)
                           for a in contact.actors if a.key() not in {_actor(m).key() for m in actors}]
-    if ceasefire_like and etype in ("AGREE", "CONCEDE"):
+    if ceasefire_like and etype in ("AGREE", "CONCEDE", "REQUEST"):
+        # a ceasefire agreed, conceded or demanded concerns the warring parties ("the Security Council demanded
+        # an immediate ceasefire in Gaza": ISR and PSE are asked)
         keys = {_actor(m).key() for m in actors + recipients}
         for party in conflict_parties(keys, doc, ctx):
             if party.key() not in keys:
