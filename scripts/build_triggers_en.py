@@ -112,7 +112,8 @@ ROWS = [
     ("AGREE", None, "noun", "peace plan", J, [], 0.6),
     # --- SUPPORT ---
     ("SUPPORT", None, "verb", "support", D, [], 0.8),
-    ("SUPPORT", None, "verb", "back", D, [], 0.7, {"excludes": ["came", "come", "went", "go", "pushed", "push", "fought", "fight", "hit", "strike", "struck"]}),
+    ("SUPPORT", None, "verb", "back", D, [], 0.7, {"excludes": ["came", "come", "went", "go", "pushed", "push", "fought", "fight", "hit", "strike", "struck",
+                                                              "back into", "back to", "scale back", "scaled back", "roll back", "rolled back", "cut back", "pull back", "pulled back"]}),
     ("SUPPORT", None, "verb", "praise", D, [], 0.8),
     ("SUPPORT", None, "verb", "welcome", D, [], 0.65),
     ("SUPPORT", None, "verb", "congratulate", D, [], 0.85),
@@ -528,6 +529,24 @@ ROWS = [
     ("SUPPORT", None, "verb", "ratify", D, [], 0.8, {"requires": ["bid", "membership", "accession"]}),
     ("AGREE", None, "verb", "ratify", J, [], 0.75, {"requires": ["treaty", "agreement", "accord", "deal", "pact", "convention"]}),
     ("AID", None, "verb", "deploy", D, ["to"], 0.85, {"requires": ["police officers", "police", "peacekeepers", "medical teams", "rescue teams", "rescuers"]}),
+    # a ceasefire that takes effect is carried out (SPEC: RETREAT); the noun is the phrase's subject
+    ("RETREAT", "ceasefire", "phrase", "take effect", D, [], 0.85, {"words": ["take", "effect"], "requires": ["ceasefire", "truce", "cease-fire", "armistice"]}),
+    ("RETREAT", "ceasefire", "phrase", "come into force", D, [], 0.85, {"words": ["come", "force"], "requires": ["ceasefire", "truce", "cease-fire", "armistice"]}),
+    ("RETREAT", "ceasefire", "phrase", "go into effect", D, [], 0.85, {"words": ["go", "effect"], "requires": ["ceasefire", "truce", "cease-fire", "armistice"]}),
+    ("CONCEDE", None, "phrase", "scale back", D, [], 0.8, {"words": ["scale", "back"], "requires": ["activity", "operations", "military", "attacks", "offensive", "presence"]}),
+    ("CONCEDE", None, "phrase", "scaled back", D, [], 0.8, {"words": ["scaled", "back"], "requires": ["activity", "operations", "military", "attacks", "offensive", "presence"]}),
+    # relations cut, borders shut, accords ended: a reduction of relations; relations established: recognition
+    ("SANCTION", "discontinue", "verb", "sever", D, ["with"], 0.85, {"requires": ["relations", "ties"]}),
+    ("SANCTION", "discontinue", "phrase", "broke off", D, ["with"], 0.85, {"words": ["broke", "off"], "requires": CONTACTS + ["relations", "ties"]}),
+    ("SANCTION", "discontinue", "verb", "close", D, ["with", "to"], 0.8, {"requires": ["border", "borders", "airspace", "embassy", "consulate", "crossing", "crossings"], "excludes": ["reopen", "reopened"]}),
+    ("SANCTION", "withdraw", "phrase", "end agreement", D, ["with"], 0.75, {"words": ["end", "agreement"], "excludes": ["no agreement", "without agreement"]}),
+    ("SANCTION", "withdraw", "phrase", "end accord", D, ["with"], 0.75, {"words": ["end", "accord"]}),
+    ("SANCTION", "withdraw", "phrase", "end treaty", D, ["with"], 0.75, {"words": ["end", "treaty"]}),
+    ("SANCTION", "withdraw", "phrase", "end pact", D, ["with"], 0.75, {"words": ["end", "pact"]}),
+    ("SUPPORT", None, "verb", "establish", D, ["with"], 0.8, {"requires": ["diplomatic relations", "relations", "ties"]}),
+    ("AID", None, "verb", "drop", D, ["over", "into", "to"], 0.75, {"requires": ["food", "aid", "parcels", "supplies", "rations"]}),
+    ("AID", None, "verb", "send", D, ["to"], 0.7, {"requires": ["food", "flour", "wheat", "grain", "humanitarian", "medicine", "medicines", "tents", "fuel"]}),
+    ("REQUEST", None, "phrase", "call for", D, [], 0.75, {"kind": "phrase", "words": ["call", "for"]}),
     ("COERCE", None, "verb", "disperse", D, [], 0.8, {"requires": ["protesters", "demonstrators", "crowd", "crowds", "people", "rally", "protest"]}),
 ]
 

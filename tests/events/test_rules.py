@@ -587,3 +587,28 @@ def test_a_mobilisation_faces_the_other_state_of_its_clause():
     ev = one(events("The Israeli military said it had called up 60,000 reservists ahead of an offensive to seize Gaza "
                     "City.", "en"), "MOBILIZE")
     assert keys(ev["recipients"]) == {"PSE"}
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("A ceasefire between Israel and Hezbollah took effect in Lebanon at 4 a.m. on Wednesday.", "RETREAT", "asserted"),
+    ("Moscow said it would drastically scale back military activity around Kyiv.", "CONCEDE", None),
+    ("The two sides failed to agree on a new border commission, the Kyrgyz foreign ministry said.", "AGREE", "negated"),
+    ("Hundreds of Armenian villagers blocked a highway in protest against the handover.", "PROTEST", None),
+    ("Colombia and Venezuela reopened their shared border to cargo traffic on Monday.", "COOPERATE", None),
+    ("Iran will allow inspectors from the International Atomic Energy Agency back into its nuclear sites.", "RETREAT",
+     "planned"),
+    ("Somalia severed diplomatic relations with Kenya on Monday.", "SANCTION", None),
+    ("Honduras established diplomatic relations with China on Sunday.", "SUPPORT", None),
+    ("France and its allies announced that they would withdraw their troops from Mali.", "RETREAT", "planned"),
+])
+def test_english_constructions_of_blind_set_4(text, etype, modality):
+    ev = one(events(text, "en"), etype)
+    assert modality is None or ev["modality"] == modality
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Drones launched by the Rapid Support Forces hit fuel depots in Port Sudan on Sunday.", "MOBILIZE"),
+    ("France will withdraw its troops from Mali after nearly a decade of fighting Islamist insurgents.", "ASSAULT"),
+])
+def test_english_background_of_blind_set_4(text, absent):
+    assert absent not in [e["type"] for e in events(text, "en")]

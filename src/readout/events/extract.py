@@ -389,7 +389,7 @@ def _paragraph_dates(doc: Document, events: list[Event]) -> None:
 def _required_objects(matches: list[Match]) -> list[Match]:
     """'paused … in funding', 'kündigte das Militärabkommen … auf': a noun that the verb's sense requires is
     the verb's object, not an event of its own."""
-    verbs = [m for m in matches if m.trigger.kind == "verb" and m.trigger.requires]
+    verbs = [m for m in matches if m.trigger.kind in ("verb", "phrase") and m.trigger.requires]
     out = []
     for m in matches:
         low = m.trigger.lemma.lower()
@@ -564,7 +564,7 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             # an indirect question asserts nothing ("Was Trump verlangte, sagte er nicht"); ", was Israel
             # verurteilte" after a deed refers to that deed
             continue
-        if doc.language == "en" and trig.kind == "verb" and (_reduced_relative(sent, head) or _demanded(sent, head, g)
+        if doc.language == "en" and trig.kind in ("verb", "phrase") and (_reduced_relative(sent, head) or _demanded(sent, head, g)
                                                              or _purpose(sent, head, matches)):
             continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
         if trig.type == "CONSULT" and trig.kind != "phrase" and _source_description(doc, sent, head, clauses, g):
@@ -590,6 +590,10 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             ti = next((k for k, t in enumerate(ctoks) if t.start == head.start), None)
             modality, cue = clause_modality(ctoks, ti, following=[t for t in sent.tokens if t.start >= head.clause[1]],
                                             lang=doc.language or "de")
+            if doc.language == "en" and modality == "hypothetical" and cue and cue.lower() == "would" and ctoks and re.search(
+                    r"\b(?:said|says|announced|told|added|stated|confirmed|pledged|promised|vowed|agreed|decided)\b",
+                    doc.text[sent.start:ctoks[0].start]):
+                modality = "planned"  # "announced that they would withdraw their troops": reported future
             opener = _scope_opener(sent, ctoks) if doc.language == "en" else None
             if opener in ("if", "unless", "whether") and modality in ("asserted", "planned") and not (
                     trig.kind == "noun" and _definite_reference(doc, sent, head)):
@@ -771,7 +775,13 @@ def _reduced_relative(sent: Sentence, head: Match) -> bool:
     phrase describes that noun; the act it names is background, not an event reported here."""
     toks = sent.tokens
     i = head.index
-    if i < 2 or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "en", "ght", "wn")):
+    if i < 1 or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "en", "ght", "wn")):
+        return False
+    if toks[i + 1].text.lower() == "by" and toks[i - 1].pos == "NOUN" and any(
+            t.finite and t.pos in ("VERB", "AUX") for t in toks[i + 2:]) and not any(
+            t.finite and t.pos == "AUX" for t in toks[max(0, i - 2):i]):
+        return True  # "Drones launched by the RSF hit …", "an exchange mediated by the UAE": the noun's description
+    if i < 2:
         return False
     if toks[i - 1].pos not in ("NOUN",) or not toks[i - 1].text[:1].islower():
         return False
@@ -910,10 +920,19 @@ def _single_party(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -
     from readout.events.arguments import _prep_before
 
     lo = head.clause[0]
-    subj = [m for m in ctx.mentions_in(lo, head.start) if _actor(m).key() and _prep_before(sent.tokens, m, lo) is None]
+    g = grammar(doc.language or "de")
+    if any(w in doc.text[lo:head.start].lower() for w in g.both_words if " " in w):
+        return None  # "the two leaders had agreed": both sides
+    speakers = _attribution_mentions(sent, ctx)
+    sayer = _speaker_before_saying(doc, sent, ctx)  # "the White House said Bogota had agreed to …"
+    if sayer is not None and sayer.end < head.start:
+        speakers.add((sayer.start, sayer.end))
+    subj = [m for m in ctx.mentions_in(lo, head.start) if _actor(m).key() and _prep_before(sent.tokens, m, lo) is None
+            and (m.start, m.end) not in speakers]
     if len({_actor(m).key() for m in subj}) != 1:
         return None
-    if re.search(r"\b(?:with|between|and)\b", doc.text[subj[0].end:head.start] + doc.text[head.end:head.clause[1]]):
+    if re.search(r"\b(?:with|between|and)\b", doc.text[subj[0].end:head.start]) or re.search(
+            r"\b(?:with|between)\b", doc.text[head.end:head.clause[1]]):
         return None
     return subj[-1]
 
@@ -1042,6 +1061,17 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if etype == "AID" and trig.kind == "verb" and trig.lemma.lower() in ("deploy", "send", "entsenden", "schicken") and not any(
             _actor(m).key() not in {_actor(a).key() for a in actors} for m in recipients):
         etype, mode = "MOBILIZE", None  # "deployed soldiers and police officers to the streets": no one abroad is helped
+    clause_text = doc.text[head.clause[0]:head.clause[1]]
+    if etype == "COERCE" and trig.lemma.lower() in ("block", "blockieren") and re.search(
+            r"\bin protest\b|\baus Protest\b|\bprotestierend", clause_text):
+        etype, mode = "PROTEST", None  # "residents blocked a highway in protest": a protest, not coercion
+    if etype == "RETREAT" and mode == "access" and len({_actor(m).key() for m in actors} - {None}) >= 2:
+        etype, mode = "COOPERATE", None  # "Colombia and Venezuela reopened their shared border": together
+    if etype == "CONCEDE" and trig.lemma.lower() in ("allow", "let", "permit") and re.search(
+            r"\b(?:back|into|access)\b", doc.text[head.end:head.clause[1]]):
+        etype, mode = "RETREAT", "access"  # "Iran will allow inspectors … back into its nuclear sites"
+    if etype == "CONCEDE" and trig.lemma.lower().startswith("agree") and len({_actor(m).key() for m in actors} - {None}) >= 2:
+        etype, mode = "AGREE", None  # "Israel and Hamas have agreed to a ceasefire and hostage release deal"
     if etype == "RETREAT" and modality == "planned" and not ceasefire_like and mode == "release":
         # a release that is promised, not yet done, is a concession (SPEC coding rules)
         etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"

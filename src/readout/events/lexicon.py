@@ -147,6 +147,7 @@ class Grammar:
     person_heads: frozenset[str] = frozenset()  # "protest leaders", "aid workers": the event word only modifies people
     break_words: frozenset[str] = frozenset()  # "Aussetzung der Beitrittsgespräche": talks broken off (SANCTION)
     topic_after_contact: frozenset[str] = frozenset()  # "Verhandlungen über eine Waffenruhe": the topic, not an event
+    background_spans: tuple[str, ...] = ()  # "after a decade of fighting": a long stretch told as background
 
 
 _SETS = ("question_words", "condition_starts", "definite_words", "topic_preps", "cause_preps", "location_preps",
@@ -178,6 +179,7 @@ def grammar(lang: str = "de") -> Grammar:
         domestic_forces=tuple(data.get("domestic_forces", [])),
         source_phrases=tuple(data.get("source_phrases", [])),
         press_events=tuple(w.lower() for w in data.get("press_events", [])),
+        background_spans=tuple(data.get("background_spans", [])),
     )
 
 

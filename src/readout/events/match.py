@@ -293,6 +293,9 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if lang == "en" and (trig.kind == "noun" or tok.pos == "NOUN") and i + 1 < len(toks) \
                 and toks[i + 1].text.lower() in g.person_heads:
             continue  # "student protest leaders", "aid workers", "peace envoy": people named by the event word
+        if trig.type == "ASSAULT" and g.background_spans and any(
+                text[max(0, tok.start - 24):tok.start].lower().rstrip().endswith(b) for b in g.background_spans):
+            continue  # "after nearly a decade of fighting", "nach Jahren des Krieges": a stretch of the past
         if trig.kind != "verb" and _generic_noun(toks, i, g):
             continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
         if trig.type == "CONSULT" and trig.kind == "noun" and any(w in g.break_words for w in before):

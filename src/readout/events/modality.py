@@ -100,6 +100,9 @@ def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool,
         for j, w in enumerate(low):
             if w in c.negation and not (w == "no" and j + 1 < len(low) and low[j + 1] in ("longer", "later", "more")):
                 return "negated", toks[j].text
+            if w in ("failed", "fail", "fails") and j + 1 < len(low) and low[j + 1] == "to" and (
+                    trigger_index is None or j < trigger_index):
+                return "negated", toks[j].text  # "failed to agree": it did not happen
     speech = any(w in _SPEECH_EN for w in low)
     for j, w in enumerate(low):
         if w == "may" and toks[j].text == "May":
