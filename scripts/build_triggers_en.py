@@ -547,6 +547,8 @@ ROWS = [
     ("AID", None, "verb", "drop", D, ["over", "into", "to"], 0.75, {"requires": ["food", "aid", "parcels", "supplies", "rations"]}),
     ("AID", None, "verb", "send", D, ["to"], 0.7, {"requires": ["food", "flour", "wheat", "grain", "humanitarian", "medicine", "medicines", "tents", "fuel"]}),
     ("REQUEST", None, "phrase", "call for", D, [], 0.75, {"kind": "phrase", "words": ["call", "for"]}),
+    ("MOBILIZE", None, "phrase", "nuclear test", D, [], 0.85, {"words": ["nuclear", "test"]}),
+    ("MOBILIZE", None, "phrase", "missile test", D, [], 0.85, {"words": ["missile", "test"]}),
     ("COERCE", None, "verb", "disperse", D, [], 0.8, {"requires": ["protesters", "demonstrators", "crowd", "crowds", "people", "rally", "protest"]}),
 ]
 

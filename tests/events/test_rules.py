@@ -612,3 +612,20 @@ def test_english_constructions_of_blind_set_4(text, etype, modality):
 ])
 def test_english_background_of_blind_set_4(text, absent):
     assert absent not in [e["type"] for e in events(text, "en")]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Vietnam hat gegen das Eindringen eines chinesischen Forschungsschiffs protestiert.", "ACCUSE"),
+    ("Tausende Menschen demonstrierten am Samstag in Berlin gegen die Rentenreform.", "PROTEST"),
+    ("Die Waffenruhe zwischen Israel und der Hisbollah ist am Mittwochmorgen in Kraft getreten.", "RETREAT"),
+    ("Paris kündigte an, zwölf algerische Diplomaten auszuweisen, und rief seinen Botschafter zurück.", "SANCTION"),
+    ("Nordkorea hat erneut eine ballistische Rakete ins Japanische Meer abgefeuert.", "MOBILIZE"),
+    ("Die EU will Jordanien in den kommenden drei Jahren mit drei Milliarden Euro unterstützen.", "AID"),
+    ("Kenia hat 400 Polizisten nach Haiti entsandt, nachdem die Regierung in Port-au-Prince um Unterstützung gebeten "
+     "hatte.", "AID"),
+    ("Kasachstans Präsident verhängte über die Stadt Almaty den Ausnahmezustand.", "COERCE"),
+    ("Die Taliban haben eine Einladung zur UN-Konferenz über Afghanistan in Doha ausgeschlagen.", "REJECT"),
+    ("Bahrain und Katar haben ihre diplomatischen Beziehungen wieder aufgenommen.", "SUPPORT"),
+])
+def test_german_conventions_of_blind_set_4(text, etype):
+    assert etype in [e["type"] for e in events(text, "de")]

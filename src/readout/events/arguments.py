@@ -261,7 +261,16 @@ def _other_heads_scope(m: EntityMention, trig_start: int, trig_end: int, others:
     return False
 
 
-_BORDER = re.compile(r"[-\s]*(?:border|frontier|Grenze)\b(?![-\s]*(?:guard|police|force|agency|service|troops|schutz))")
+_BORDER = re.compile(r"[-\s]*(?:(?:border|frontier|Grenze)\b(?![-\s]*(?:guard|police|force|agency|service|troops|schutz))|"
+                     r"(?:Meer|Sea|See|Ozean|Ocean|Golf)\b)")  # "nahe der polnischen Grenze", "ins Japanische Meer"
+
+
+def _inside_pp(toks: list[Token], m: EntityMention, clause_start: int) -> bool:
+    """'hat gegen das Eindringen eines chinesischen Schiffs protestiert': the adjective stands in a prepositional
+    phrase after the finite verb, so it names no subject."""
+    before = [t for t in toks if clause_start <= t.start < m.start]
+    last_finite = max((k for k, t in enumerate(before) if t.finite), default=-1)
+    return last_finite >= 0 and any(t.pos == "ADP" for t in before[last_finite + 1:])
 
 
 def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause: tuple[int, int],
@@ -382,7 +391,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             continue  # "near the Polish border", "an der polnischen Grenze": where, not who
         elif prep in g.location_preps and m.kind == "state" and trig.type in _VIOLENT:
             recips.append(m)  # "Angriffe im Jemen": where violence strikes is its target, not its author
-        elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start):
+        elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start and not (
+                trig.kind == "verb" and _inside_pp(toks, m, clause[0]))):
             actors.append(m)  # "US-Militärschläge", "die russische Zusage"
         else:
             rest.append(m)

@@ -242,6 +242,7 @@ def extract_events(doc: Document) -> list[Event]:
 
 _WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|"
                            r"Drohnen?|Raketen?|Marschflugkörper[n]?|Flugzeuge?|Kampfjets?|Hubschrauber)\b")
+_DISPATCH = {"send", "deploy", "dispatch", "entsenden", "schicken", "verlegen"}
 _SWAP_VERBS = {"exchange", "swap", "austauschen", "tauschen"}
 _PHRASE_NEGATORS = {"not", "no", "nothing", "never", "nicht", "kein", "keine", "nichts"}
 _WARNING = re.compile(r"\b(?:should|must|better)\s+not\b|\bshouldn't\b|\bmustn't\b|\b(?:sollte|sollten|solle|"
@@ -580,6 +581,16 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         others = tuple((h.start, h.end) for h, _ in groups
                        if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
         roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude, others)
+        if not roles.actors and head.clause[0] > sent.start and re.match(
+                r"\s*(?:und|and|sowie|but|aber)\s+\S+", doc.text[head.clause[0]:head.clause[1]]) and ctoks and any(
+                t.finite and t.pos in ("VERB", "AUX") for t in ctoks[1:3]):
+            # "Paris kündigte an, …, und rief seinen Botschafter zurück": the coordinated verb shares the subject
+            from readout.events.arguments import _prep_before
+            subj = next((m for m in ctx.mentions_in(sent.start, head.clause[0]) if (m.start, m.end) not in exclude
+                         and _prep_before(sent.tokens, m, sent.start) is None), None)
+            if subj is not None:
+                roles.actors = [subj]
+                roles.recipients = [m for m in roles.recipients if _actor(m).key() != _actor(subj).key()]
         if doc.language == "en" and trig.type == "ACCUSE" and trig.kind == "verb":
             of = re.match(r"(?:\s+[\w'’-]+){0,4}?\s+of\s", doc.text[head.end:head.clause[1]])
             if of is not None:  # "traders it accused of helping Moscow evade sanctions": what is alleged, not whom
@@ -1061,7 +1072,29 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if etype == "AID" and trig.kind == "verb" and trig.lemma.lower() in ("deploy", "send", "entsenden", "schicken") and not any(
             _actor(m).key() not in {_actor(a).key() for a in actors} for m in recipients):
         etype, mode = "MOBILIZE", None  # "deployed soldiers and police officers to the streets": no one abroad is helped
+    from readout.events.arguments import _prep_before
+
     clause_text = doc.text[head.clause[0]:head.clause[1]]
+    if etype == "PROTEST" and trig.kind == "verb" and trig.lemma.lower() in ("protest", "protestieren") and actors and all(
+            m.kind in ("state", "institution", "person") and m.via != "adjective" and m.start < head.start
+            and _prep_before(sent.tokens, m, head.clause[0]) is None for m in actors) and not roles.from_context \
+            and re.search(r"\b(?:gegen|against|bei|to|over)\b", clause_text):
+        # "Vietnam hat gegen das Eindringen … protestiert", "China protested to Manila": a government's protest
+        # is a formal complaint (ACCUSE), not people in the street
+        etype, mode = "ACCUSE", "disapprove"
+    if etype == "ASSAULT" and re.search(r"\b(?:ins \w+ Meer|in die See|into the sea|into the \w+ Sea|test|Test)\b", clause_text) \
+            and not any(_actor(m).key() for m in recipients):
+        etype, mode = "MOBILIZE", None  # "feuerte eine Rakete ins Japanische Meer": a show of force, no target
+    if etype == "SUPPORT" and re.search(r"\b(?:mit|with)\s+(?:\S+\s+){0,4}?(?:Euro|Dollar|Franken|Pfund|euros|dollars|pounds)\b",
+                                        clause_text):
+        etype, mode = "AID", None  # "will Jordanien mit drei Milliarden Euro unterstützen": money given
+    if etype == "MOBILIZE" and trig.kind == "verb" and trig.lemma.lower() in _DISPATCH and not re.search(
+            r"\b(?:border|Grenze)\b", doc.text[head.end:head.clause[1]]) and re.search(
+            r"\b(?:Polizist\w*|police|Friedenstruppe\w*|Blauhelm\w*|peacekeep\w*|Helfer|rescue\w*|auf Bitte|um (?:Hilfe|"
+            r"Unterstützung) gebeten|at the request|asked for (?:help|assistance))", doc.text[sent.start:sent.end]) \
+            and recipients and any(
+            _actor(m).key() not in {_actor(a).key() for a in actors} and m.kind != "person" for m in recipients):
+        etype, mode = "AID", None  # "hat 100 Polizisten und Soldaten nach Honiara entsandt": sent to help abroad
     if etype == "COERCE" and trig.lemma.lower() in ("block", "blockieren") and re.search(
             r"\bin protest\b|\baus Protest\b|\bprotestierend", clause_text):
         etype, mode = "PROTEST", None  # "residents blocked a highway in protest": a protest, not coercion
