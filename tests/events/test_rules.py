@@ -629,3 +629,24 @@ def test_english_background_of_blind_set_4(text, absent):
 ])
 def test_german_conventions_of_blind_set_4(text, etype):
     assert etype in [e["type"] for e in events(text, "de")]
+
+
+@pytest.mark.parametrize("text,etype,n", [
+    ("Russia and Ukraine each handed over 150 prisoners of war on Monday.", "RETREAT", 1),
+    ("Armenia handed over four border villages to Azerbaijan on Friday.", "RETREAT", 1),
+    ("Chad said on Thursday it was ending its defence cooperation agreement with France.", "SANCTION", 1),
+    ("The presidents of Venezuela and Guyana agreed not to use force against each other, but they failed to agree on "
+     "which body should settle the border.", "AGREE", 2),
+    ("Rwanda severed diplomatic ties with Belgium on Monday and ordered Belgian diplomats to leave within 48 hours.",
+     "SANCTION", 2),
+    ("Hamas did not reject the U.S.-backed proposal outright but asked for amendments, Qatari officials said.",
+     "REQUEST", 1),
+])
+def test_english_events_counted_right(text, etype, n):
+    assert [e["type"] for e in events(text, "en")].count(etype) == n
+
+
+def test_a_ceasefire_taking_effect_is_carried_out_by_both_sides():
+    evs = events("Israel and Hamas agreed to a ceasefire on Wednesday. The truce is due to take effect on Sunday.", "en")
+    ev = one(evs, "RETREAT")
+    assert ev["modality"] == "planned" and keys(ev["actors"]) == {"ISR", "PSE"}

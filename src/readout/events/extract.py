@@ -433,7 +433,7 @@ def _direct_object(text: str, frame: Match, m: Match) -> bool:
     """'proposed a meeting', 'rejected new talks': a contact noun right after a frame verb is what
     was proposed or rejected, not a contact that took place."""
     between = text[frame.end:m.start].lower().split()
-    return len(between) <= 3 and all(w.isalpha() and w not in _NOT_MODIFIERS for w in between)
+    return len(between) <= 3 and all(re.sub(r"[-.’']", "", w).isalpha() and w not in _NOT_MODIFIERS for w in between)
 
 
 def _complement(text: str, frame: Match, m: Match) -> bool:
@@ -495,7 +495,18 @@ def _group(matches: list[Match], english: bool = False, sent_text: str = "") -> 
                 # (a rejection also governs what it rejects before it: "the demands were unacceptable");
                 # what follows "because", "while", "after" … is an event of its own
                 before = [m for m in ms if m.start < head.start and m is not head]
-                out.extend((m, []) for m in before)
+                # "did not reject the proposal but asked for amendments": an earlier frame keeps its own object
+                earlier_frames = {id(m): (m, []) for m in before if m.rank >= 2.5 and m.trigger.kind != "noun"}
+                for m in before:
+                    if id(m) in earlier_frames:
+                        continue
+                    f = next((fr for fr, _ in earlier_frames.values() if fr.start < m.start and m.trigger.kind == "noun"
+                              and _direct_object(sent_text, fr, m)), None)
+                    if f is not None:
+                        earlier_frames[id(f)][1].append(m)
+                    else:
+                        out.append((m, []))
+                out.extend(earlier_frames.values())
                 after = [m for m in ms if m.start > head.start]
                 free = [m for m in after if _EN_CLAUSE_CUT.search(sent_text[head.end:m.start])
                         or re.search(r"\band (?:said|says|added|told|announced|confirmed)\b", sent_text[head.end:m.start])]
@@ -774,8 +785,8 @@ def _source_description(doc: Document, sent: Sentence, head: Match, clauses: lis
 
     if head.clause == clauses[0] or not is_speech_clause(doc.text[head.clause[0]:head.clause[1]], doc.language or "de"):
         return False
-    low = doc.text[head.start:head.end + 12].lower()
-    if any(low.startswith(w) for w in g.press_events):
+    low = doc.text[max(head.clause[0], head.start - 12):head.end + 12].lower()
+    if any(w in low for w in g.press_events):
         return True
     before = doc.text[head.clause[0]:head.start]
     return any(re.search(r"\b" + re.escape(p) + r"\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE) for p in g.source_phrases)
@@ -788,7 +799,7 @@ def _reduced_relative(sent: Sentence, head: Match) -> bool:
     i = head.index
     if i < 1 or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "en", "ght", "wn")):
         return False
-    if toks[i + 1].text.lower() == "by" and toks[i - 1].pos == "NOUN" and any(
+    if toks[i + 1].text.lower() == "by" and toks[i - 1].pos in ("NOUN", "PROPN") and any(
             t.finite and t.pos in ("VERB", "AUX") for t in toks[i + 2:]) and not any(
             t.finite and t.pos == "AUX" for t in toks[max(0, i - 2):i]):
         return True  # "Drones launched by the RSF hit …", "an exchange mediated by the UAE": the noun's description
@@ -803,13 +814,17 @@ def _reduced_relative(sent: Sentence, head: Match) -> bool:
     while j > 0 and toks[j - 1].pos in ("NOUN", "ADJ", "NUM", "DET") and toks[j - 1].text[:1].islower():
         j -= 1
     # the noun phrase is a prepositional object after the clause's own verb, not the subject of this one
-    return j > 0 and toks[j - 1].pos == "ADP" and toks[j - 1].text.lower() != "to" and any(
+    return j > 0 and toks[j - 1].pos == "ADP" and any(
         t.finite and t.pos in ("VERB", "AUX") for t in toks[:j - 1])
 
 
 _CONTENT_NOUNS = {"proposal", "plan", "offer", "decision", "bid", "attempt", "order", "move", "call", "deal", "agreement",
                   "pledge", "promise", "threat", "ultimatum", "effort", "push", "request", "demand", "right", "mandate",
                   "permission", "authority", "vote", "resolution", "law", "bill", "initiative", "way", "chance", "time"}
+
+
+_CONTROL_WORDS = {"due", "set", "going", "able", "about", "expected", "likely", "poised", "ready", "willing", "prepared",
+                  "unable", "keen", "eager", "supposed", "scheduled", "slated", "bound", "certain", "sure", "unlikely"}
 
 
 def _purpose(sent: Sentence, head: Match, matches: list[Match]) -> bool:
@@ -820,7 +835,7 @@ def _purpose(sent: Sentence, head: Match, matches: list[Match]) -> bool:
     if i < 2 or toks[i - 1].text.lower() != "to" or toks[i - 1].pos not in ("PART", "ADP"):
         return False
     before = toks[i - 2]
-    if before.pos in ("VERB", "AUX", "ADJ", "PRON") or before.text.lower() in _CONTENT_NOUNS:
+    if before.pos in ("VERB", "AUX", "ADJ", "PRON") or before.text.lower() in _CONTENT_NOUNS | _CONTROL_WORDS:
         return False  # "agreed to", "ready to", "urged them to", "a proposal to"
     return any(m.index < i - 1 and m.clause == head.clause for m in matches)
 
@@ -1041,7 +1056,7 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     actors = list(roles.actors)
     recipients = list(roles.recipients)
     words = " ".join([doc.text[head.start:head.end]] + [doc.text[m.start:m.end] for m in absorbed]).lower()
-    ceasefire_like = any(w in words for w in CEASEFIRE_WORDS)
+    ceasefire_like = any(w in words for w in CEASEFIRE_WORDS) or mode == "ceasefire"
     contact = ctx.current_contact(head.start)
     outcome = contact is not None and etype in OUTCOME_TYPES and etype != "RETREAT" and not head.reference
     if contact is not None and etype == "CONSULT" and not head.reference:
@@ -1069,7 +1084,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         # "Russia and Ukraine exchanged 390 prisoners each", "could swap prisoners": a release carried out (or
         # possible), not an agreement (SPEC: what is carried out is RETREAT)
         etype, mode = "RETREAT", "release"
-    if etype == "AID" and trig.kind == "verb" and trig.lemma.lower() in ("deploy", "send", "entsenden", "schicken") and not any(
+    if etype == "AID" and trig.kind == "verb" and trig.lemma.lower() in ("deploy", "send", "entsenden", "schicken") and re.search(
+            r"\b(?:troops|soldiers|police|officers|forces|Soldaten|Truppen|Polizisten)\b", doc.text[head.end:sent.end]) and not any(
             _actor(m).key() not in {_actor(a).key() for a in actors} for m in recipients):
         etype, mode = "MOBILIZE", None  # "deployed soldiers and police officers to the streets": no one abroad is helped
     from readout.events.arguments import _prep_before
@@ -1109,8 +1125,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         # a release that is promised, not yet done, is a concession (SPEC coding rules)
         etype = "AGREE" if trig.frame == "joint" and len(dedupe(actors)) >= 2 else "CONCEDE"
     if ceasefire_like and etype in ("AGREE", "CONCEDE", "RETREAT"):
-        if modality == "asserted" and etype == "RETREAT":
-            pass
+        if (modality == "asserted" and etype == "RETREAT") or any(w in trig.id for w in ("effect", "force", "kraft")):
+            pass  # carried out, or due to take effect ("The truce is due to take effect on Sunday")
         elif etype == "RETREAT":
             etype = "AGREE" if len(actors) >= 2 else "CONCEDE"
         elif etype == "AGREE" and trig.kind == "noun" and len(dedupe(actors)) < 2 and not outcome:
@@ -1177,14 +1193,16 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         elif etype != "AGREE" and not recipients:
             recipients = [EntityMention(0, 0, a.name, a.name, "person", a.country, a.org, a.sector, a.wikidata, a.title)
                           for a in contact.actors if a.key() not in {_actor(m).key() for m in actors}]
-    if ceasefire_like and etype in ("AGREE", "CONCEDE", "REQUEST"):
+    if etype == "RETREAT" and mode == "ceasefire" and not actors and ctx.parties:
+        actors = dedupe(list(ctx.parties))  # "The truce is due to take effect on Sunday": the sides that agreed it
+    if ceasefire_like and (etype in ("AGREE", "CONCEDE", "REQUEST") or (etype == "RETREAT" and mode == "ceasefire")):
         # a ceasefire agreed, conceded or demanded concerns the warring parties ("the Security Council demanded
         # an immediate ceasefire in Gaza": ISR and PSE are asked)
         keys = {_actor(m).key() for m in actors + recipients}
         for party in conflict_parties(keys, doc, ctx):
             if party.key() not in keys:
                 mention = EntityMention(0, 0, party.name, party.name, "state", party.country, None, "GOV")
-                (actors if etype == "AGREE" else recipients).append(mention)
+                (actors if etype in ("AGREE", "RETREAT") else recipients).append(mention)
                 keys.add(party.key())
     actor_objs = [_actor(m) for m in dedupe(actors)]
     akeys = {a.key() for a in actor_objs}
@@ -1424,7 +1442,9 @@ def merge_same_event(events: list[Event]) -> list[Event]:
             prev = out[-1]
             same_place = prev.evidence and ev.evidence and prev.evidence[-1].start == ev.evidence[0].start
             if same_place and prev.type == ev.type and {a.key() for a in prev.actors} == {a.key() for a in ev.actors} \
-                    and "+coordinated" not in ev.producer:  # "agreed to X, and to Y": two agreements
+                    and "+coordinated" not in ev.producer and (ev.type == "CONSULT" or (prev.modality == ev.modality and (
+                        not prev.mode or not ev.mode or prev.mode == ev.mode or ev.type not in ("SANCTION", "COERCE", "RETREAT")))):
+                # "agreed to X, and to Y": two agreements; "agreed not to use force, but failed to agree on …": two
                 target = prev
             elif "+coordinated" not in ev.producer:
                 target = _same_report(ev, out)

@@ -72,6 +72,15 @@ def _requirements_met(trig: Trigger, lemmas: set[str], low_text: str) -> bool:
     return True
 
 
+def _en_stems(low: str) -> tuple[str, ...]:
+    """Base forms a phrase may be listed under when the tagger's lemma misses them ('ending' -> 'end')."""
+    if low.endswith("ing") and len(low) > 5:
+        return (low[:-3], low[:-3] + "e")
+    if low.endswith("ed") and len(low) > 4:
+        return (low[:-2], low[:-1])
+    return ()
+
+
 def _first_required(trig: Trigger, after: str) -> int:
     """Where the first of the words a sense requires ends in the text after the trigger ("fighter jets" and
     "jets" end together)."""
@@ -210,7 +219,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if lang == "en" and i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == tok.start \
                 and low.endswith(("ed", "led")):
             continue  # "the U.S.-backed proposal", "Iran-led talks": an attribute, not an act
-        noun_slot = lang == "en" and i > 0 and (toks[i - 1].pos in ("DET", "NUM", "ADJ") or toks[i - 1].text in ("'s", "’s")
+        noun_slot = lang == "en" and i > 0 and ((toks[i - 1].pos in ("DET", "NUM", "ADJ") and toks[i - 1].text.lower() not in (
+            "each", "both", "all", "also")) or toks[i - 1].text in ("'s", "’s")
                                                or toks[i - 1].text.lower().endswith(("-hour", "-minute", "-day")))
         attributive = lang == "de" and _german_attributive(toks, i)
         if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot and not attributive:
@@ -224,7 +234,9 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if word[0].isupper() or lang == "en":  # English nouns are lower case
             for trig in lex.noun_triggers(word) or (lex.noun_triggers(_us_spelling(low)) if lang == "en" else []):
                 cands.append((trig, tok.end))
-        for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else [])]:
+        stems = _en_stems(low) if lang == "en" else ()
+        for trig in [*lex.phrases.get(low, []), *(lex.phrases.get(tok.lemma.lower(), []) if tok.lemma.lower() != low else []),
+                     *(t for st in stems if st not in (low, tok.lemma.lower()) for t in lex.phrases.get(st, []))]:
             if noun_slot and low in lex.verb_forms:
                 continue  # "the threatened tariffs": a participle used as an adjective, not the act
             words = [w.lower() for w in (trig.words or tuple(trig.lemma.split()))]
@@ -296,7 +308,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if trig.type == "ASSAULT" and g.background_spans and any(
                 text[max(0, tok.start - 24):tok.start].lower().rstrip().endswith(b) for b in g.background_spans):
             continue  # "after nearly a decade of fighting", "nach Jahren des Krieges": a stretch of the past
-        if trig.kind != "verb" and _generic_noun(toks, i, g):
+        if trig.kind == "noun" and _generic_noun(toks, i, g):
             continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
         if trig.type == "CONSULT" and trig.kind == "noun" and any(w in g.break_words for w in before):
             # "die Aussetzung der EU-Beitrittsgespräche", "the suspension of talks": contact broken off

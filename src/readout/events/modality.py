@@ -98,7 +98,10 @@ def _english_modality(toks: list[Token], c: ModalityCues, negation_scope: bool,
         return "negated", "without"  # "talks ended without agreement": the agreement did not happen
     if negation_scope:
         for j, w in enumerate(low):
-            if w in c.negation and not (w == "no" and j + 1 < len(low) and low[j + 1] in ("longer", "later", "more")):
+            if w in c.negation and not (w == "no" and j + 1 < len(low) and low[j + 1] in ("longer", "later", "more")) \
+                    and not (w == "not" and trigger_index is not None and j == trigger_index + 1
+                             and j + 1 < len(low) and low[j + 1] == "to"):
+                # "agreed not to use force": the negation is the content's, the agreement was made
                 return "negated", toks[j].text
             if w in ("failed", "fail", "fails") and j + 1 < len(low) and low[j + 1] == "to" and (
                     trigger_index is None or j < trigger_index):

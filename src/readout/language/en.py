@@ -141,7 +141,8 @@ def _retag(toks: list[Token]) -> None:
         prev = toks[i - 1] if i else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         plow = prev.text.lower() if prev is not None else ""
-        nominal_before = prev is not None and (prev.pos in ("DET", "NUM", "ADJ") or plow in ("'s", "’s"))
+        nominal_before = prev is not None and (prev.pos in ("DET", "NUM", "ADJ") or plow in ("'s", "’s")) \
+            and plow not in ("each", "both", "all")  # "Russia and Ukraine each handed over …": a verb
         if t.tense == "Pres" and t.finite:
             if plow in SUBJECT_PRONOUNS:
                 continue
