@@ -49,6 +49,8 @@ ROWS = [
     ("CONSULT", "phone", "phrase", "talked by phone", J, ["with"], 0.95, {"words": ["talked", "phone"]}),
     ("CONSULT", "phone", "verb", "phone", J, ["with"], 0.85),
     ("CONSULT", "phone", "verb", "call", D, [], 0.6, {"excludes": ["for", "on", "upon", "off", "it", "a", "an", "them", "elections",
+                                                                  "calling the", "calling his", "calling her", "calling their",
+                                                                  "calling its", "called the", "called his", "called their",
                                                                   "election", "vote", "referendum", "strike", "snap"]}),
     ("CONSULT", None, "verb", "speak", J, ["with", "to"], 0.7, {"requires": ["with", "to"], "excludes": ["about", "out"]}),
     ("CONSULT", None, "verb", "talk", J, ["with", "to"], 0.75, {"requires": ["with", "to"]}),

@@ -128,12 +128,14 @@ def test_holdout_sentences_do_not_fall_below_the_ratchet(lang, monkeypatch):
 
 # Later blind sets (eval/holdout{2,3}_*.jsonl), written by other annotators without seeing the code; their first,
 # untuned figures are in docs/events.md (set 2: en R .75 P .72, de R .60 P .78; set 3: en R .73 P .72, de R .75
-# P .80). They guided work afterwards, so these floors are in-sample ratchets.
+# P .80; set 4: en R .66 P .72, de R .68 P .86). They guided work afterwards, so these floors are in-sample ratchets.
 LATER_HOLDOUTS = {
     ("holdout2", "de"): {"recall": 0.78, "precision": 0.83},
-    ("holdout2", "en"): {"recall": 0.83, "precision": 0.82},
+    ("holdout2", "en"): {"recall": 0.86, "precision": 0.86},
     ("holdout3", "de"): {"recall": 0.85, "precision": 0.91},
     ("holdout3", "en"): {"recall": 0.86, "precision": 0.90},
+    ("holdout4", "de"): {"recall": 0.80, "precision": 0.91},
+    ("holdout4", "en"): {"recall": 0.80, "precision": 0.84},
 }
 
 
