@@ -149,7 +149,8 @@ def _retag(toks: list[Token]) -> None:
             verbal_after = nxt is not None and (nxt.pos in ("VERB", "AUX") and nxt.finite)
             # "112 Ukrainian drones", "the Russian strikes": a plural after a determiner and a name-adjective
             nominal_before = nominal_before or (prev is not None and prev.pos == "PROPN" and i > 1
-                                                and toks[i - 2].pos in ("NUM", "DET"))
+                                                and toks[i - 2].pos in ("NUM", "DET")
+                                                and prev.text.endswith(("ian", "ean", "ese", "ish", "i", "ic", "ch")))
             prep_after = nxt is not None and nxt.pos == "ADP" and nxt.text.lower() not in ("to",)
             # "… to face drug trafficking charges.": a noun ending a noun phrase, not a verb
             phrase_end = (nxt is None or nxt.text in (".", ",", ";", ":")) and prev is not None and prev.pos == "NOUN" \
