@@ -410,7 +410,7 @@ ROWS = [
     ("ASSAULT", "heavy-weapons", "noun", "shelling", D, [], 0.8),
     ("ASSAULT", "aerial", "verb", "bomb", D, [], 0.85),
     ("ASSAULT", "aerial", "noun", "bombing", D, [], 0.8),
-    ("ASSAULT", "heavy-weapons", "verb", "fire", D, ["at", "on"], 0.6, {"requires": ["missiles", "rockets", "shells", "at", "drones"]}),
+    ("ASSAULT", "heavy-weapons", "verb", "fire", D, ["at", "on", "into"], 0.6, {"requires": ["missiles", "rockets", "shells", "at", "drones", "into", "across"]}),
     ("ASSAULT", "heavy-weapons", "phrase", "launch missiles", D, [], 0.85, {"words": ["launched", "missiles"]}),
     ("ASSAULT", "heavy-weapons", "phrase", "exchange fire", J, [], 0.85, {"words": ["exchanged", "fire"]}),
     ("ASSAULT", "drone", "phrase", "launch drones", D, [], 0.85, {"words": ["launched", "drones"]}),

@@ -28,6 +28,8 @@ TITLE_WORDS = (
     "President", "Prime Minister", "Foreign Minister", "Defense Minister", "Defence Minister", "Secretary of State",
     "Defense Secretary", "Chancellor", "Minister", "Ambassador", "Gen.", "Envoy", "Senator", "Sen.", "spokesman",
     "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "negotiator", "ambassador",
+    "prime minister", "president", "foreign minister", "defence minister", "defense minister", "minister", "leader",
+    "army chief", "commander", "premier", "chancellor",
 )
 # Generic titles after a state ("Frankreichs Präsident", "der polnische Präsident", "Russian President"):
 # the role titles of the knowledge base that may hold them
@@ -171,7 +173,10 @@ def find_entities(text: str, published: str | None = None, start: int = 0, end: 
         if any(not (ne <= a or ns >= b) for a, b in taken):
             continue
         before = [x for x in out if 0 <= m.start() - x.end <= 3 and x.via == "adjective"]
-        country = before[-1].country if before else None
+        # "Thailands geschäftsführender Regierungschef X", "Thailand's acting Prime Minister X": the state's own
+        owner = [x for x in out if x.kind == "state" and x.country and 0 <= m.start() - x.end <= 40
+                 and _OWNER_GAP.fullmatch(text[x.end:m.start()]) and (x.text.endswith("s") or text[x.end:x.end + 2] in ("'s", "’s"))]
+        country = before[-1].country if before else (owner[-1].country if owner else None)
         out.append(EntityMention(ns, ne, m.group("name"), m.group("name"), "person", country, None,
                                  "GOV" if country else None, None, m.group("title"), None, "titled"))
         taken.append((ns, ne))
@@ -184,7 +189,35 @@ def find_entities(text: str, published: str | None = None, start: int = 0, end: 
         taken.append((m.start(), m.end()))
     out.sort(key=lambda x: x.start)
     out = _state_titles(kb, out, text, published, end)
-    return _merge_titles(out, text)
+    out = _merge_titles(out, text)
+    return _short_names(out, text, start, end)
+
+
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-zäöüß][\w-]*\s+){0,3}")
+
+
+def _short_names(out: list[EntityMention], text: str, start: int, end: int) -> list[EntityMention]:
+    """A titled person not in the knowledge base, named again by one part of the name ("Regierungschef Phumtham
+    Wechayachai … Phumtham gab sich zurückhaltend"): the same person, of the same country."""
+    parts: dict[str, EntityMention] = {}
+    for m in out:
+        if m.via == "titled" and m.country:
+            for w in m.name.split():
+                if len(w) >= 4 and w[0].isupper():
+                    parts.setdefault(w, m)
+    if not parts:
+        return out
+    taken = [(m.start, m.end) for m in out]
+    extra = []
+    for w, first in parts.items():
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text[:end]):
+            a, b = hit.start(), hit.end()
+            if a < max(start, first.end) or any(x <= a < y or x < b <= y for x, y in taken):
+                continue
+            extra.append(EntityMention(a, b, w, first.name, "person", first.country, None, first.sector, None,
+                                       first.role, None, "titled"))
+            taken.append((a, b))
+    return sorted(out + extra, key=lambda x: x.start)
 
 
 @cache

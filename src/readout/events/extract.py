@@ -229,8 +229,9 @@ def extract_events(doc: Document) -> list[Event]:
                 # "the call" named again, or a second word for it in the same sentence, is the same contact
                 ctx.contacts.append(ev)
                 first_contact = False
-            if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors:
-                # "beide Seiten" later on: these two
+            if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors and (
+                    not ctx.parties or len({a.key() for a in ev.actors} & _main_keys(ctx)) >= 2):
+                # "beide Seiten" later on: these two (the sides the article is about, not a host thanked in passing)
                 ctx.parties = [EntityMention(0, 0, a.name, a.name, "state", a.country, a.org, a.sector, a.wikidata, a.title)
                                for a in ev.actors]
         _maybe_ellipsis(doc, sent, ctx, events)
@@ -776,6 +777,16 @@ def _absent(doc: Document, sent: Sentence, head: Match) -> bool:
     if j > 0 and toks[j - 1].pos == "DET":
         return False
     return bool(_ABSENT.search(doc.text[head.end:head.clause[1]]))
+
+
+def _main_keys(ctx: DocContext) -> set[str]:
+    """The three actors the document names most often: the sides it is about."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        k = _actor(m).key()
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    return set(sorted(counts, key=lambda k: -counts[k])[:3])
 
 
 def _source_description(doc: Document, sent: Sentence, head: Match, clauses: list[tuple[int, int]], g: Any) -> bool:

@@ -308,6 +308,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         if trig.type == "ASSAULT" and g.background_spans and any(
                 text[max(0, tok.start - 24):tok.start].lower().rstrip().endswith(b) for b in g.background_spans):
             continue  # "after nearly a decade of fighting", "nach Jahren des Krieges": a stretch of the past
+        if trig.kind == "noun" and trig.type in ("AGREE", "CONCEDE", "RETREAT") and i > 1 and (
+                toks[i - 1].pos == "DET" and toks[i - 2].text.lower() in ("before", "after", "since", "until", "bevor", "seit",
+                                                                          "nachdem", "bis")):
+            continue  # "fired shortly before the ceasefire began", "seit die Waffenruhe gilt": a time, not the deal
         if trig.kind == "noun" and _generic_noun(toks, i, g):
             continue  # "Putin's answer to every peace proposal": any proposal, not one that was made
         if trig.type == "CONSULT" and trig.kind == "noun" and any(w in g.break_words for w in before):
