@@ -650,3 +650,11 @@ def test_a_ceasefire_taking_effect_is_carried_out_by_both_sides():
     evs = events("Israel and Hamas agreed to a ceasefire on Wednesday. The truce is due to take effect on Sunday.", "en")
     ev = one(evs, "RETREAT")
     assert ev["modality"] == "planned" and keys(ev["actors"]) == {"ISR", "PSE"}
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause():
+    ev = one(events("Thailands geschäftsführender Regierungschef Phumtham Wechayachai und der kambodschanische "
+                    "Ministerpräsident Hun Manet waren am Montag auf Einladung des malaysischen Regierungschefs Anwar "
+                    "Ibrahim, der derzeit den Vorsitz im Staatenbund Asean führt, in Putrajaya zusammengekommen.", "de"),
+             "CONSULT")
+    assert {"THA", "KHM"} <= keys(ev["actors"]) and "IGO:ASEAN" not in keys(ev["actors"])

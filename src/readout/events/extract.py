@@ -592,7 +592,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             head = replace(head, trigger=trig)
         others = tuple((h.start, h.end) for h, _ in groups
                        if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
-        roles = assign(trig, head.start, head.end, sent, head.clause, ctx, exclude, others)
+        role_clause, role_exclude = _main_clause_of(doc, sent, head, clauses, ctx, exclude)
+        roles = assign(trig, head.start, head.end, sent, role_clause, ctx, role_exclude, others)
         if not roles.actors and head.clause[0] > sent.start and re.match(
                 r"\s*(?:und|and|sowie|but|aber)\s+\S+", doc.text[head.clause[0]:head.clause[1]]) and ctoks and any(
                 t.finite and t.pos in ("VERB", "AUX") for t in ctoks[1:3]):
@@ -777,6 +778,32 @@ def _absent(doc: Document, sent: Sentence, head: Match) -> bool:
     if j > 0 and toks[j - 1].pos == "DET":
         return False
     return bool(_ABSENT.search(doc.text[head.end:head.clause[1]]))
+
+
+_RELATIVE_DE = {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "wo"}
+
+
+def _main_clause_of(doc: Document, sent: Sentence, head: Match, clauses: list[tuple[int, int]], ctx: DocContext,
+                    exclude: set[tuple[int, int]]) -> tuple[tuple[int, int], set[tuple[int, int]]]:
+    """German puts the participle after an inserted relative clause ("A und B waren auf Einladung von C, der …
+    führt, in Putrajaya zusammengekommen"): the participle's clause continues the main clause before the
+    relative clause; the relative clause's names are not its parties."""
+    if doc.language != "de" or head.clause not in clauses:
+        return head.clause, exclude
+    k = clauses.index(head.clause)
+    ctoks = _clause_tokens(sent, head.clause)
+    # a participle at the clause end ("zusammengekommen", "vereinbart") is no finite verb, whatever the tagger says
+    words = [t for t in ctoks if t.pos != "PUNCT"]
+    finite = [t for t in words if t.finite and not (t is words[-1] and re.search(r"ge\w+(?:t|en)$", t.text))]
+    if k < 2 or finite or ctx.mentions_in(head.clause[0], head.start):
+        return head.clause, exclude
+    rel, main = clauses[k - 1], clauses[k - 2]
+    if _first_word(doc.text[rel[0]:rel[1]]) not in _RELATIVE_DE:
+        return head.clause, exclude
+    if not any(t.finite and t.pos == "AUX" for t in _clause_tokens(sent, main)):
+        return head.clause, exclude
+    inner = {(m.start, m.end) for m in ctx.mentions_in(*rel)}
+    return (main[0], head.clause[1]), exclude | inner
 
 
 def _main_keys(ctx: DocContext) -> set[str]:
