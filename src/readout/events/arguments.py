@@ -329,7 +329,7 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         # "last week's call between Trump and Putin": the noun names its own participants
         own = dedupe([m for m in actors if 0 <= m.start - trig_end <= 60
                       and _prep_before(toks, m, clause[0], g) in ("between", "with", "zwischen", "mit")])
-        if both and ctx.parties and g is grammar("en") and not (trig.kind == "noun" and len(own) >= 2):
+        if both and ctx.parties and not (trig.kind == "noun" and len(own) >= 2):
             # "the two sides had agreed …": the sides of the last joint act, not the people named later
             before_trigger = [m for m in actors if m.end <= trig_start]
             actors = dedupe(before_trigger + dedupe(ctx.parties)) if len(before_trigger) < 2 else actors
