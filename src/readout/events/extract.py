@@ -1193,6 +1193,13 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
         # "Die Streitkräfte Chinas und Kambodschas haben ihr Großmanöver begonnen": exercising together
         etype, mode = "COOPERATE", None
         actors, recipients = dedupe(actors + recipients), []
+    gr = grammar(doc.language or "de")
+    if etype == "ASSAULT" and ctx.parties and re.search(
+            r"\b(?:zwischen|between)\s+(?:" + "|".join(re.escape(w) for w in gr.both_words if " " in w or w.startswith(("Nachbar", "neighbo")))
+            + r")", clause_text, re.IGNORECASE):
+        # "bei den schwersten Gefechten zwischen den Nachbarn", "clashes between the two neighbours": both sides fight
+        actors, recipients = dedupe(list(ctx.parties)), []
+        actor_objs, recip_objs = [_actor(m) for m in actors], []
     if etype == "MOBILIZE" and not recipients and actors:
         # "put its forces on full alert", "called up reservists ahead of an offensive to seize Gaza City": the
         # other state the sentence names is the one the mobilisation faces
