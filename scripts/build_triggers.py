@@ -444,6 +444,7 @@ ROWS = [
     ("AID", None, "verb", "eintreffen", D, ["in"], 0.8, {"requires": ["Hilfsgüter", "Hilfslieferungen", "Hilfslieferung", "Lieferungen", "Polizisten", "Hilfskonvoi", "Weizenlieferungen", "Waffenlieferungen", "Hilfsgütern"]}),
     ("SANCTION", "discontinue", "verb", "stoppen", D, [], 0.75, {"requires": ["Lieferungen", "Einfuhr", "Ausfuhr", "Hilfe", "Hilfsgüter", "Hilfsgütern", "Zahlungen", "Exporte", "Importe", "Hilfslieferungen"], "excludes": ["Schiff", "Tanker", "Frachter", "Boot", "Konvoi", "Flotte"]}),
     # a ceasefire in force is carried out (RETREAT); emergency rule imposed restricts (COERCE)
+    ("RETREAT", "ceasefire", "verb", "halten", J, [], 0.7, {"requires": ["Waffenruhe", "Waffenstillstand", "Feuerpause"], "excludes": ["Gespräche", "Rede", "Treffen", "Konferenz", "für"]}),
     ("RETREAT", "ceasefire", "phrase", "in Kraft treten", D, [], 0.85, {"words": ["Kraft", "treten"], "requires": ["Waffenruhe", "Waffenstillstand", "Feuerpause"]}),
     ("COERCE", None, "verb", "verhängen", D, ["über", "in"], 0.9, {"requires": ["Ausnahmezustand", "Kriegsrecht", "Ausgangssperre", "Notstand"]}),
     ("COERCE", None, "verb", "ausrufen", D, ["über", "in"], 0.8, {"requires": ["Ausnahmezustand", "Kriegsrecht", "Notstand"]}),

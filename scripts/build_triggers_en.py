@@ -533,6 +533,7 @@ ROWS = [
     ("AGREE", None, "verb", "ratify", J, [], 0.75, {"requires": ["treaty", "agreement", "accord", "deal", "pact", "convention"]}),
     ("AID", None, "verb", "deploy", D, ["to"], 0.85, {"requires": ["police officers", "police", "peacekeepers", "medical teams", "rescue teams", "rescuers"]}),
     # a ceasefire that takes effect is carried out (SPEC: RETREAT); the noun is the phrase's subject
+    ("RETREAT", "ceasefire", "verb", "hold", J, [], 0.75, {"requires": ["ceasefire", "truce", "cease-fire", "armistice"], "excludes": ["held talks", "hold talks", "holding talks"]}),
     ("RETREAT", "ceasefire", "phrase", "take effect", D, [], 0.85, {"words": ["take", "effect"], "requires": ["ceasefire", "truce", "cease-fire", "armistice"]}),
     ("RETREAT", "ceasefire", "phrase", "come into force", D, [], 0.85, {"words": ["come", "force"], "requires": ["ceasefire", "truce", "cease-fire", "armistice"]}),
     ("RETREAT", "ceasefire", "phrase", "go into effect", D, [], 0.85, {"words": ["go", "effect"], "requires": ["ceasefire", "truce", "cease-fire", "armistice"]}),

@@ -658,3 +658,31 @@ def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause():
                     "Ibrahim, der derzeit den Vorsitz im Staatenbund Asean führt, in Putrajaya zusammengekommen.", "de"),
              "CONSULT")
     assert {"THA", "KHM"} <= keys(ev["actors"]) and "IGO:ASEAN" not in keys(ev["actors"])
+
+
+@pytest.mark.parametrize("text,lang,absent", [
+    ("Chinese coast guard ships blocked the boat near Scarborough Shoal, which Beijing calls Huangyan Island.", "en",
+     "CONSULT"),
+    ("Hours after the truce took effect, India accused Pakistan of repeated violations.", "en", "RETREAT"),
+    ('"We strive for peace without compromising on our sovereignty," the minister said.', "en", "CONCEDE"),
+    ("Regional army commanders from Thailand and Cambodia met on Tuesday as agreed in Putrajaya.", "en", "AGREE"),
+])
+def test_english_references_of_the_blind_articles(text, lang, absent):
+    assert absent not in [e["type"] for e in events(text, lang)]
+
+
+def test_a_truce_that_may_hold_is_a_condition():
+    evs = events("If the truce holds, Israel could allow more aid trucks into Gaza.", "en")
+    assert all(e.get("mode") != "ceasefire" for e in evs)
+
+
+def test_a_ceasefire_holding_is_carried_out():
+    ev = one(events("Cambodia said on Tuesday that a ceasefire with Thailand was holding along the border.", "en"),
+             "RETREAT")
+    assert ev["mode"] == "ceasefire" and ev["modality"] == "asserted"
+
+
+def test_a_toll_after_an_attack_in_the_same_sentence_is_its_toll():
+    evs = events("Bei einem russischen Raketenangriff auf Charkiw wurden mindestens acht Menschen getötet.", "de")
+    ev = one(evs, "ASSAULT")
+    assert keys(ev["actors"]) == {"RUS"}

@@ -389,7 +389,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
             recips.append(m)
         elif m.via == "adjective" and _BORDER.match(ctx.doc.text, m.end):
             continue  # "near the Polish border", "an der polnischen Grenze": where, not who
-        elif prep in g.location_preps and m.kind == "state" and trig.type in _VIOLENT:
+        elif prep in g.location_preps and m.kind == "state" and trig.type in _VIOLENT and not (
+                m.via == "adjective" and 0 <= trig_start - m.end <= 3):  # "killed in the Indian strikes": whose strikes
             recips.append(m)  # "Angriffe im Jemen": where violence strikes is its target, not its author
         elif inside_trigger or (m.via == "adjective" and 0 <= trig_start - m.end <= 25 and m.start < trig_start and not (
                 trig.kind == "verb" and _inside_pp(toks, m, clause[0]))):

@@ -229,8 +229,8 @@ def extract_events(doc: Document) -> list[Event]:
                 # "the call" named again, or a second word for it in the same sentence, is the same contact
                 ctx.contacts.append(ev)
                 first_contact = False
-            if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors and (
-                    not ctx.parties or len({a.key() for a in ev.actors} & _main_keys(ctx)) >= 2):
+            if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors and \
+                    len({a.key() for a in ev.actors} & _main_keys(ctx)) >= 2:
                 # "beide Seiten" later on: these two (the sides the article is about, not a host thanked in passing)
                 ctx.parties = [EntityMention(0, 0, a.name, a.name, "state", a.country, a.org, a.sector, a.wikidata, a.title)
                                for a in ev.actors]
@@ -582,6 +582,22 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
             continue  # "properties seized in 2016", "a deadline for Moscow to accept a ceasefire": not a deed told here
         if trig.type == "CONSULT" and trig.kind != "phrase" and _source_description(doc, sent, head, clauses, g):
             continue  # "…, a diplomat involved in the mediation said", "told a regular briefing": who speaks and where
+        before_trig = doc.text[max(sent.start, head.start - 40):head.start]
+        if trig.kind == "verb" and trig.type == "AGREE" and re.search(r"\b(?:as|wie)\s+$", before_trig):
+            continue  # "met on Tuesday as agreed in Putrajaya", "wie vereinbart": a reference to the deal
+        if any(w in trig.id for w in ("take_effect", "in_kraft", "come_into", "go_into")) and re.search(
+                r"\b(?:after|since|before|until|once|when|nachdem|seit|bevor|sobald)\s+(?:the|die|der|das)?\s*[\w-]+\s*$",
+                before_trig, re.IGNORECASE):
+            continue  # "Hours after the truce took effect, …": a time, not the event told
+        if doc.language == "en" and trig.kind == "verb" and doc.text[head.start:head.end].lower().endswith("ing") \
+                and trig.type not in ("AGREE", "CONSULT") and re.search(r"\bwithout\s+$", before_trig):
+            continue  # "without compromising on its sovereignty": nothing was done
+        if trig.type == "CONSULT" and trig.lemma.lower() == "call" and re.search(
+                r"\b(?:which|what)\s+(?:\S+\s+){1,3}$", before_trig) and re.match(r"\s+[A-Z]", doc.text[head.end:head.end + 3]):
+            continue  # "…, which Beijing calls Huangyan Island": a name, not a call
+        if trig.type == "RETREAT" and trig.lemma.lower() in ("hold", "halten") and re.search(
+                r"\b(?:if|unless|whether|falls|wenn|ob|sollte)\b", doc.text[head.clause[0]:head.start], re.IGNORECASE):
+            continue  # "If the truce holds, …": a condition, not a ceasefire in force
         if trig.kind == "noun" and _absent(doc, sent, head):
             continue  # "Doch konkrete Ergebnisse oder Zusagen fehlen bislang": nothing was promised
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
@@ -1450,8 +1466,11 @@ def merge_same_event(events: list[Event]) -> list[Event]:
                 _absorb(target, ev, actors=True)
                 moved[ev.id] = target.id
                 continue
-        if ev.type == "ASSAULT" and not ev.actors and not ev.recipients:
-            # "At least nine people were killed": the toll of the attack just reported
+        if ev.type == "ASSAULT" and not ev.actors and (not ev.recipients or any(
+                p.type == "ASSAULT" and p.evidence and ev.evidence and p.evidence[0].start == ev.evidence[0].start
+                for p in out[-3:])):
+            # "At least nine people were killed": the toll of the attack just reported (in the same sentence
+            # whatever the victims are called: "Bei einem russischen Raketenangriff … wurden acht Menschen getötet")
             target = next((p for p in reversed(out[-4:]) if p.type == "ASSAULT"), None)
             if target is not None:
                 _absorb(target, ev, actors=False)
