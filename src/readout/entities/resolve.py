@@ -200,11 +200,16 @@ def _short_names(out: list[EntityMention], text: str, start: int, end: int) -> l
     """A titled person not in the knowledge base, named again by one part of the name ("Regierungschef Phumtham
     Wechayachai … Phumtham gab sich zurückhaltend"): the same person, of the same country."""
     parts: dict[str, EntityMention] = {}
+    known: dict[str, EntityMention] = {}
     for m in out:
         if m.via == "titled" and m.country:
+            known.setdefault(m.name, m)
             for w in m.name.split():
                 if len(w) >= 4 and w[0].isupper():
                     parts.setdefault(w, m)
+        elif m.via == "titled" and not m.country and m.name in known:
+            # "Cambodian Prime Minister Hun Manet … Prime Minister Hun Manet": the same person again
+            m.country, m.sector = known[m.name].country, known[m.name].sector
     if not parts:
         return out
     taken = [(m.start, m.end) for m in out]

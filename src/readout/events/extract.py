@@ -592,6 +592,9 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         if doc.language == "en" and trig.kind == "verb" and doc.text[head.start:head.end].lower().endswith("ing") \
                 and trig.type not in ("AGREE", "CONSULT") and re.search(r"\bwithout\s+$", before_trig):
             continue  # "without compromising on its sovereignty": nothing was done
+        if trig.type == "CONSULT" and trig.lemma.lower() == "call" and trig.kind == "verb" and any(
+                m.trigger.type == "CONSULT" and m.trigger.kind == "noun" and 0 < m.index - head.index <= 3 for m in matches):
+            continue  # "called Monday's talks 'a very good meeting'": an assessment, not a phone call
         if trig.type == "CONSULT" and trig.lemma.lower() == "call" and re.search(
                 r"\b(?:which|what)\s+(?:\S+\s+){1,3}$", before_trig) and re.match(r"\s+[A-Z]", doc.text[head.end:head.end + 3]):
             continue  # "…, which Beijing calls Huangyan Island": a name, not a call

@@ -213,9 +213,6 @@ def _resolve(kind: str, m: re.Match[str], pub: DateValue | None, text: str) -> T
         return Timex(0, 0, "", f"{y}-{mon:02d}", "month", "date", part + basis)
     if kind == "weekday":
         rel = (g.get("rel") or "").lower()
-        after = text[m.end():m.end() + 1]
-        if after == "'" or after == "’":
-            return None
         forward = rel in ("next", "coming") or _looks_ahead(text, m)
         v, p, basis = _weekday(g["wd"].lower(), pub, forward, "weekday")
         if rel in ("last", "past") and p == "day" and v == (pub.value if pub else None):
