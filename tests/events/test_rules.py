@@ -686,3 +686,9 @@ def test_a_toll_after_an_attack_in_the_same_sentence_is_its_toll():
     evs = events("Bei einem russischen Raketenangriff auf Charkiw wurden mindestens acht Menschen getötet.", "de")
     ev = one(evs, "ASSAULT")
     assert keys(ev["actors"]) == {"RUS"}
+
+
+def test_violence_without_a_named_author_is_not_pinned_on_the_last_politician():
+    evs = events("Donald Trump called both leaders on Saturday. At least 13 people were killed on the Cambodian side in "
+                 "five days of fighting, the government said.", "en")
+    assert all("USA" not in keys(e["actors"]) for e in evs if e["type"] == "ASSAULT")

@@ -400,8 +400,10 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
     if not actors and rest and g is grammar("en") and trig.kind != "noun" and all(m.start > trig_end for m in rest):
         # English subject-verb-object: what follows the verb is its object; the subject is earlier
         earlier = [m for m in ctx.mentions_in(sent.start, trig_start) if (m.start, m.end) not in exclude]
-        subject = earlier[-1] if earlier else ctx.last_person_before(sent.start)
         tok_i = _tok_index_before(toks, trig_start + 1)
+        passive = 0 < tok_i and toks[tok_i - 1].text.lower() in ("was", "were", "been", "be", "being", "is", "are")
+        # "At least 13 people were killed on the Cambodian side": a passive without agent names no actor
+        subject = earlier[-1] if earlier else (None if passive else ctx.last_person_before(sent.start))
         if earlier and 0 < tok_i and toks[tok_i].text.lower().endswith("ing") and toks[tok_i - 1].text in (",", ";"):
             # "Trump gave Russia until Friday, warning that …": a participle shares the sentence's subject
             free = [m for m in earlier if _prep_before(toks, m, sent.start, g) is None]
@@ -445,7 +447,8 @@ def assign(trig: Trigger, trig_start: int, trig_end: int, sent: Sentence, clause
         before = [m for m in ctx.mentions_in(sent.start, clause[0]) if m.kind == "person" or m.via == "name"]
         if before:
             actors.append(before[0])
-        else:
+        elif trig.type not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
+            # the person the text is about speaks on; violence is never pinned on the last politician named
             topic = ctx.last_person_before(sent.start)
             if topic is not None:
                 actors.append(topic)
