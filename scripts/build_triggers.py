@@ -24,6 +24,9 @@ J, D, S = "joint", "directed", "self"
 GEFORDERT = ["Forderung", "Forderungen", "Vorschlag", "Vorschläge", "Bedingungen", "Bedingung", "Ultimatum", "Plan",
              "Angebot", "Friedensplan", "Deal", "Vorschlags", "Forderungskatalog"]
 
+REPROACH_DE = ["Angriff", "Verletzung", "Provokation", "Verstoß", "Aggression", "Einmischung", "Verbrechen", "Bedrohung",
+               "Affront", "Völkerrechtsbruch", "Kriegserklärung", "Terror", "Terrorismus", "Erpressung"]
+
 ROWS = [
     # --- CONSULT: contacts (PLOVER modes: visit, third-party, multilateral, phone) ---
     ("CONSULT", "phone", "verb", "telefonieren", J, ["mit"], 0.95),
@@ -444,6 +447,16 @@ ROWS = [
     ("AID", None, "verb", "eintreffen", D, ["in"], 0.8, {"requires": ["Hilfsgüter", "Hilfslieferungen", "Hilfslieferung", "Lieferungen", "Polizisten", "Hilfskonvoi", "Weizenlieferungen", "Waffenlieferungen", "Hilfsgütern"]}),
     ("SANCTION", "discontinue", "verb", "stoppen", D, [], 0.75, {"requires": ["Lieferungen", "Einfuhr", "Ausfuhr", "Hilfe", "Hilfsgüter", "Hilfsgütern", "Zahlungen", "Exporte", "Importe", "Hilfslieferungen"], "excludes": ["Schiff", "Tanker", "Frachter", "Boot", "Konvoi", "Flotte"]}),
     # a ceasefire in force is carried out (RETREAT); emergency rule imposed restricts (COERCE)
+    ("ASSAULT", None, "phrase", "das Feuer eröffnen", D, ["auf"], 0.85, {"words": ["Feuer", "eröffnen"]}),
+    ("ASSAULT", "aerial", "verb", "einsetzen", D, ["gegen"], 0.8, {"requires": ["Kampfflugzeuge", "Kampfjets", "Artillerie", "Raketen", "Drohnen", "Panzer", "Kampfhubschrauber"]}),
+    ("ASSAULT", None, "verb", "einnehmen", D, [], 0.75, {"requires": ["Stadt", "Städte", "Großstädte", "Großstadt", "Hauptstadt", "Dorf", "Dörfer", "Stellungen", "Flughafen", "Provinzhauptstadt"]}),
+    ("ASSAULT", None, "verb", "erobern", D, [], 0.8),
+    ("CONCEDE", "ceasefire", "verb", "einstellen", D, [], 0.85, {"requires": ["Kampfhandlungen", "Angriffe", "Beschuss", "Feuer", "Kämpfe", "Militäraktionen", "Feindseligkeiten"]}),
+    ("CONSULT", None, "noun", "Sitzung", J, ["mit"], 0.6, {"requires": ["Komitee", "Komitees", "Kommission", "Ausschuss", "Grenzkomitee", "Grenzkomitees", "Rat", "Rats", "Sicherheitsrat", "Sicherheitsrats"]}),
+    # a government calling something an attack, a violation, a provocation: a reproach (ACCUSE)
+    ("ACCUSE", "disapprove", "phrase", "als … werten", D, [], 0.85, {"words": ["werten", "als"], "requires": REPROACH_DE}),
+    ("ACCUSE", "disapprove", "phrase", "als … bezeichnen", D, [], 0.85, {"words": ["bezeichnen", "als"], "requires": REPROACH_DE}),
+    ("ACCUSE", "disapprove", "phrase", "als … verurteilen", D, [], 0.85, {"words": ["verurteilen", "als"], "requires": REPROACH_DE}),
     ("RETREAT", "ceasefire", "verb", "halten", J, [], 0.7, {"requires": ["Waffenruhe", "Waffenstillstand", "Feuerpause"], "excludes": ["Gespräche", "Rede", "Treffen", "Konferenz", "für"]}),
     ("RETREAT", "ceasefire", "phrase", "in Kraft treten", D, [], 0.85, {"words": ["Kraft", "treten"], "requires": ["Waffenruhe", "Waffenstillstand", "Feuerpause"]}),
     ("COERCE", None, "verb", "verhängen", D, ["über", "in"], 0.9, {"requires": ["Ausnahmezustand", "Kriegsrecht", "Ausgangssperre", "Notstand"]}),

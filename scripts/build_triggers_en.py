@@ -26,6 +26,8 @@ TARIFF = ["tariffs", "tariff", "duties", "levies"]
 NEEDS_SUPPORT = {"cooperation", "partnership", "ceasefire", "truce", "deal", "agreement", "accord", "peace deal", "peace plan", "treaty",
                  "aid", "assistance", "weapons delivery", "arms delivery", "military aid", "aid package"}
 
+REPROACH = ["attack", "violation", "provocation", "aggression", "interference", "crime", "threat", "act of war", "piracy",
+            "terrorism", "occupation", "blackmail", "affront"]
 NATURAL = ["rains", "rain", "floods", "flooding", "flood", "earthquake", "storm", "cyclone", "typhoon", "hurricane",
            "landslide", "landslides", "heatwave", "monsoon", "disease", "cholera", "outbreak", "accident", "crash", "fire"]
 ENVOYS = ["ambassador", "envoy", "diplomat", "diplomats", "attaché", "consul", "chargé", "embassy staff"]
@@ -515,6 +517,11 @@ ROWS = [
     ("CONCEDE", None, "verb", "scrap", D, [], 0.8, {"requires": ["bill", "law", "tax", "decree", "reform", "legislation", "plan", "tariffs"]}),
     ("CONCEDE", None, "verb", "acknowledge", D, [], 0.8, {"requires": ["genocide", "responsibility", "wrongdoing", "mistake", "mistakes", "massacre"]}),
     ("ACCUSE", "allege", "phrase", "call a violation", D, [], 0.8, {"words": ["call", "violation"]}),
+    ("ACCUSE", "disapprove", "phrase", "describe as", D, [], 0.8, {"words": ["describe", "as"], "requires": REPROACH}),
+    ("ACCUSE", "disapprove", "phrase", "denounce as", D, [], 0.85, {"words": ["denounce", "as"]}),
+    ("ACCUSE", "disapprove", "phrase", "condemn as", D, [], 0.85, {"words": ["condemn", "as"]}),
+    ("ASSAULT", None, "verb", "capture", D, [], 0.75, {"requires": ["city", "cities", "town", "towns", "village", "villages", "airport", "capital", "positions", "base"]}),
+    ("ASSAULT", None, "phrase", "open fire", D, ["on", "at"], 0.85, {"words": ["open", "fire"]}),
     # said of the other side: a reproach ("Russia came here to dictate terms")
     ("ACCUSE", "disapprove", "phrase", "dictate terms", D, [], 0.75, {"words": ["dictate", "terms"]}),
     ("ACCUSE", "disapprove", "phrase", "not serious about", D, [], 0.75, {"words": ["not", "serious", "about"]}),

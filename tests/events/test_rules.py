@@ -692,3 +692,15 @@ def test_violence_without_a_named_author_is_not_pinned_on_the_last_politician():
     evs = events("Donald Trump called both leaders on Saturday. At least 13 people were killed on the Cambodian side in "
                  "five days of fighting, the government said.", "en")
     assert all("USA" not in keys(e["actors"]) for e in evs if e["type"] == "ASSAULT")
+
+
+@pytest.mark.parametrize("text,lang,etype", [
+    ("Mogadischu wertete das als Angriff auf seine Souveränität.", "de", "ACCUSE"),
+    ("Kambodschanische Truppen hätten in der Nacht entlang der Grenze zu Thailand das Feuer eröffnet.", "de", "ASSAULT"),
+    ("Thailand setzte Kampfflugzeuge vom Typ F-16 gegen kambodschanische Stellungen ein.", "de", "ASSAULT"),
+    ("Die M23 hat mit ruandischer Hilfe die kongolesische Stadt Goma eingenommen.", "de", "ASSAULT"),
+    ("Ruanda soll die M23 im Kongo militärisch unterstützen.", "de", "AID"),
+    ("Beijing denounced the drills as a provocation against China.", "en", "ACCUSE"),
+])
+def test_blind_article_constructions(text, lang, etype):
+    assert etype in [e["type"] for e in events(text, lang)]

@@ -28,6 +28,9 @@ TITLE_WORDS = (
     "President", "Prime Minister", "Foreign Minister", "Defense Minister", "Defence Minister", "Secretary of State",
     "Defense Secretary", "Chancellor", "Minister", "Ambassador", "Gen.", "Envoy", "Senator", "Sen.", "spokesman",
     "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "negotiator", "ambassador",
+    "Staatssekretär", "Außenstaatssekretär", "Generalstabschef", "Armeechef", "Vizepräsident", "Vizepräsidentin",
+    "Innenminister", "Innenministerin", "Finanzminister", "Finanzministerin", "Juntachef", "Oberbefehlshaber",
+    "Parlamentspräsident", "Polizeichef", "Foreign Secretary", "Vice President", "Interior Minister", "Finance Minister",
     "prime minister", "president", "foreign minister", "defence minister", "defense minister", "minister", "leader",
     "army chief", "commander", "premier", "chancellor",
 )

@@ -1158,8 +1158,8 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
     if etype == "ASSAULT" and re.search(r"\b(?:ins \w+ Meer|in die See|into the sea|into the \w+ Sea|test|Test)\b", clause_text) \
             and not any(_actor(m).key() for m in recipients):
         etype, mode = "MOBILIZE", None  # "feuerte eine Rakete ins Japanische Meer": a show of force, no target
-    if etype == "SUPPORT" and re.search(r"\b(?:mit|with)\s+(?:\S+\s+){0,4}?(?:Euro|Dollar|Franken|Pfund|euros|dollars|pounds)\b",
-                                        clause_text):
+    if etype == "SUPPORT" and (re.search(r"\b(?:mit|with)\s+(?:\S+\s+){0,4}?(?:Euro|Dollar|Franken|Pfund|euros|dollars|pounds)\b",
+                                         clause_text) or re.search(r"\b(?:militärisch|militarily)\b", clause_text)):
         etype, mode = "AID", None  # "will Jordanien mit drei Milliarden Euro unterstützen": money given
     if etype == "MOBILIZE" and trig.kind == "verb" and trig.lemma.lower() in _DISPATCH and not re.search(
             r"\b(?:border|Grenze)\b", doc.text[head.end:head.clause[1]]) and re.search(

@@ -228,7 +228,10 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             for vf in forms:
                 if vf.needs_particle:
                     part = vf.trigger.particle
-                    if not any(j > i and t.text.lower() == part and t.pos in _PARTICLE_POS for j, t in ctoks):
+                    words = [(j, t) for j, t in ctoks if t.pos != "PUNCT"]
+                    last = words[-1][0] if words else -1
+                    # a separable particle stands at the clause end, whatever the tagger calls it ("setzte … ein")
+                    if not any(j > i and t.text.lower() == part and (t.pos in _PARTICLE_POS or j == last) for j, t in ctoks):
                         continue
                 cands.append((vf.trigger, tok.end))
         if word[0].isupper() or lang == "en":  # English nouns are lower case
