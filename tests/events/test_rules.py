@@ -704,3 +704,11 @@ def test_violence_without_a_named_author_is_not_pinned_on_the_last_politician():
 ])
 def test_blind_article_constructions(text, lang, etype):
     assert etype in [e["type"] for e in events(text, lang)]
+
+
+def test_the_leaders_of_two_states_are_both_parties_and_a_pledge_after_signing_is_its_content():
+    evs = events("The leaders of Armenia and Azerbaijan signed a joint declaration at the White House on Friday, pledging "
+                 "to end decades of conflict.", "en")
+    ev = one(evs, "AGREE")
+    assert {"ARM", "AZE"} <= keys(ev["actors"])
+    assert "CONCEDE" not in [e["type"] for e in evs]

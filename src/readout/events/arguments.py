@@ -58,6 +58,11 @@ def _tok_index_before(toks: list[Token], offset: int) -> int:
 _EXTRA_PREPS = {"an", "von", "mit", "für", "über", "gegenüber", "zu", "vom", "zum", "zur", "am"}
 
 
+_LEADER_HEADS = {"leaders", "presidents", "ministers", "heads", "governments", "delegations", "representatives",
+                 "officials", "envoys", "negotiators", "chiefs", "commanders", "troops", "forces", "armies", "militaries",
+                 "leader", "president", "government", "delegation", "head"}
+
+
 def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Grammar | None = None) -> str | None:
     """The preposition that governs mention ``m``, looking back over articles and adjectives."""
     g = g or grammar("de")
@@ -66,6 +71,8 @@ def _prep_before(toks: list[Token], m: EntityMention, clause_start: int, g: Gram
     steps, limit = 0, 4
     while j >= 0 and toks[j].start >= clause_start and steps < limit:
         w = toks[j].text.lower()
+        if w == "of" and j > 0 and toks[j - 1].text.lower() in _LEADER_HEADS:
+            return None  # "the leaders of Armenia and Azerbaijan signed": the states are the subject
         if toks[j].pos == "ADP" or w in preps:
             return w
         if w in ("und", "oder", "sowie", "and", "or") and limit == 4:

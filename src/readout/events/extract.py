@@ -769,6 +769,10 @@ def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
     for ev in out:
         prev = next((e for e in reversed(kept) if e.type == "ASSAULT"), None)
         t = ev.trigger
+        agreed = next((e for e in reversed(kept) if e.type == "AGREE"), None)
+        if agreed is not None and ev.type in ("CONCEDE", "AGREE") and t is not None \
+                and doc.text[t.start:t.end].lower().endswith("ing") and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
+            continue  # "signed a joint declaration, pledging to end decades of conflict": what was signed
         protest = next((e for e in reversed(kept) if e.type == "PROTEST"), None)
         if protest is not None and ev.type == "REQUEST" and t is not None and doc.text[t.start:t.end].lower().endswith("ing") \
                 and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
