@@ -712,3 +712,15 @@ def test_the_leaders_of_two_states_are_both_parties_and_a_pledge_after_signing_i
     ev = one(evs, "AGREE")
     assert {"ARM", "AZE"} <= keys(ev["actors"])
     assert "CONCEDE" not in [e["type"] for e in evs]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Phumtham gab sich nach dem Treffen zurückhaltend.", "CONCEDE"),
+])
+def test_prepositions_and_present_participles_are_no_particles_or_acts(text, absent):
+    assert absent not in [e["type"] for e in events(text, "de")]
+
+
+def test_a_separable_particle_before_und_completes_its_verb():
+    assert "SANCTION" in [e["type"] for e in events(
+        "Mogadischu wies im April den äthiopischen Botschafter aus und drohte mit weiteren Schritten.", "de")]

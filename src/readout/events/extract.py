@@ -43,6 +43,9 @@ def _attribution_mentions(sent: Sentence, ctx: DocContext) -> set[tuple[int, int
         gov = before[j].text.lower() if j >= 0 else ""
         if gov == "to" and j > 0 and before[j - 1].text.lower() == "according":
             gov = "according"  # "according to two Ukrainian officials"
+        if gov == "von" and j > 0 and before[j - 1].text.lower() in ("angaben", "einschätzung", "informationen",
+                                                                      "erkenntnissen", "darstellung", "berichten"):
+            gov = "angaben"  # "nach Einschätzung von UN-Experten": the source, not a party
         after = [t.text.lower() for t in toks if t.start >= m.end][:2]
         if gov in ATTRIBUTION_WORDS or (after and after[0] in ("zufolge", "angaben")):
             out.add((m.start, m.end))
@@ -1531,7 +1534,7 @@ def merge_same_event(events: list[Event]) -> list[Event]:
     return out
 
 
-_JOINED = re.compile(r"\b(?:nahmen|nahm|nehmen|nimmt)\b[^.]*\bteil\b|\bteilgenommen\b|\bbeteiligt\b|"
+_JOINED = re.compile(r"\b(?:nahmen|nahm|nehmen|nimmt)\b[^.]*\bteil\b|\bteil(?:genommen|nahmen|nahm|nehmen|nimmt)\b|\bbeteiligt\b|"
                      r"\b(?:joined|took part|participated|were also on|was also on)\b", re.IGNORECASE)
 
 

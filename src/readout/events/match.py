@@ -16,6 +16,8 @@ FRAME_RANK = {
     "AGREE": 2, "CONCEDE": 2, "SUPPORT": 2,
 }
 CONTACT_TYPES = {"CONSULT"}
+# particles that are also prepositions count only at the clause end ("gab … nach" vs "nach dem Treffen")
+_PREPOSITION_PARTICLES = {"nach", "an", "auf", "aus", "mit", "vor", "zu", "ab", "bei", "durch", "um", "über", "gegen"}
 _PARTICLE_POS = {"PART", "ADP", "ADV", "ADJ", "X", "PROPN", "NOUN"}
 
 
@@ -222,7 +224,8 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         noun_slot = lang == "en" and i > 0 and ((toks[i - 1].pos in ("DET", "NUM", "ADJ") and toks[i - 1].text.lower() not in (
             "each", "both", "all", "also")) or toks[i - 1].text in ("'s", "’s")
                                                or toks[i - 1].text.lower().endswith(("-hour", "-minute", "-day")))
-        attributive = lang == "de" and _german_attributive(toks, i)
+        # "gab sich zurückhaltend", "die drohende Eskalation": a present participle describes, it tells no act
+        attributive = lang == "de" and (_german_attributive(toks, i) or bool(re.search(r"end(?:e|en|er|es|em)?$", low)))
         if (word[0].islower() or i == 0 or tok.pos in ("VERB", "AUX")) and not noun_slot and not attributive:
             forms = lex.verb_forms.get(low) or (lex.verb_forms.get(_us_spelling(low), ()) if lang == "en" else ())
             for vf in forms:
@@ -230,8 +233,11 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
                     part = vf.trigger.particle
                     words = [(j, t) for j, t in ctoks if t.pos != "PUNCT"]
                     last = words[-1][0] if words else -1
+                    ends = {j for j, t in ctoks if j + 1 < len(toks) and (toks[j + 1].pos in ("PUNCT", "CCONJ")
+                                                                          or toks[j + 1].text.lower() in ("und", "oder", "sowie", "aber"))}
                     # a separable particle stands at the clause end, whatever the tagger calls it ("setzte … ein")
-                    if not any(j > i and t.text.lower() == part and (t.pos in _PARTICLE_POS or j == last) for j, t in ctoks):
+                    if not any(j > i and t.text.lower() == part and (j == last or j in ends or (
+                            t.pos in _PARTICLE_POS and part not in _PREPOSITION_PARTICLES)) for j, t in ctoks):
                         continue
                 cands.append((vf.trigger, tok.end))
         if word[0].isupper() or lang == "en":  # English nouns are lower case
