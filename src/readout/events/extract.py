@@ -65,7 +65,19 @@ def _reference_time(doc: Document, t: Timex) -> bool:
 def _other_verb_between(sent: Sentence, trig_start: int, t: Timex) -> bool:
     lo, hi = (trig_start, t.start) if trig_start < t.start else (t.end, trig_start)
     between = [x for x in sent.tokens if lo < x.start and x.end <= hi]
-    return len(between) > 3 and any(x.pos == "VERB" and x.start != trig_start for x in between)
+    # a verb inside an inserted relative clause (", der derzeit den Vorsitz führt,") belongs to that clause only
+    inserted: set[int] = set()
+    k = 0
+    while k < len(between):
+        if between[k].text == "," and k + 1 < len(between) and between[k + 1].text.lower() in _RELATIVE_DE | {"which", "who"}:
+            j = k + 1
+            while j < len(between) and between[j].text != ",":
+                inserted.add(j)
+                j += 1
+            k = j
+        k += 1
+    return len(between) > 3 and any(x.pos == "VERB" and x.finite and x.start != trig_start and n not in inserted
+                                    for n, x in enumerate(between))
 
 
 def _date_for(ev_clause: tuple[int, int], sent: Sentence, doc: Document, trig: Trigger,
@@ -616,6 +628,8 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
                        if h is not head and h.clause == head.clause and h.trigger.kind == "noun")
         role_clause, role_exclude = _main_clause_of(doc, sent, head, clauses, ctx, exclude)
         roles = assign(trig, head.start, head.end, sent, role_clause, ctx, role_exclude, others)
+        if role_clause != head.clause:
+            head = replace(head, clause=role_clause)  # the main clause dates and qualifies the participle too
         if not roles.actors and head.clause[0] > sent.start and re.match(
                 r"\s*(?:und|and|sowie|but|aber)\s+\S+", doc.text[head.clause[0]:head.clause[1]]) and ctoks and any(
                 t.finite and t.pos in ("VERB", "AUX") for t in ctoks[1:3]):

@@ -172,6 +172,8 @@ def clause_modality(toks: list[Token], trigger_index: int | None = None, negatio
             continue
         if w in c.planned:
             return "planned", toks[j].text
+        if w in ("angesetzt", "anberaumt", "terminiert") and ({"ist", "sind"} & set(low)):
+            return "planned", toks[j].text  # "ist für den 4. August angesetzt"; "war für 14 Uhr angesetzt" took place
         if w in _FUTURE_AUX:
             # future: 'werden' + infinitive; passive/ copula 'werden' + participle is not the future
             tail = [t for t in toks[j + 1:] if t.pos not in ("PUNCT",)]
