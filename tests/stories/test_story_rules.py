@@ -226,3 +226,15 @@ def test_a_meeting_announced_for_a_day_is_one_story_with_the_meeting_held_that_d
     assert cl["ev-postponed-1"] != cl["ev-tuesday-1"], "an announcement for another day is not the call held"
     assert cl["ev-someday-1"] != cl["ev-tuesday-1"], "nor one for no day"
     assert events[0]["date"]["value"] == "2025-03-18" and events[0]["modality"] == "planned"
+
+
+def test_a_meeting_told_with_and_without_its_mediator_is_one_story():
+    evs = [_ev("a", 1, "CONSULT", ("RUS", "UKR", "USA"), "Russia and Ukraine held talks in Istanbul, mediated by the US.",
+               date="2025-03-17"),
+           _ev("b", 1, "CONSULT", ("RUS", "UKR"), "Russland und die Ukraine verhandelten am Montag in Istanbul.",
+               date="2025-03-17")]
+    ids, _ = build_stories(evs)
+    assert ids["ev-a-1"] == ids["ev-b-1"]
+    later = _ev("c", 1, "CONSULT", ("RUS", "UKR"), "Russland und die Ukraine verhandelten erneut.", date="2025-03-24")
+    ids, _ = build_stories([*evs, later])
+    assert ids["ev-c-1"] != ids["ev-a-1"]  # another day, another meeting

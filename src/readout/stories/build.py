@@ -384,9 +384,10 @@ def _attach_outcomes(groups: list[Group]) -> list[Group]:
     return out
 
 
-def _same_story(a: Group, b: Group) -> float:
-    """0 when ``a`` and ``b`` cannot be one occurrence, else the strength of the evidence that they are."""
-    if a.doc_id == b.doc_id or a.block != b.block or a.keys != b.keys or not a.keys:
+def _same_story(a: Group, b: Group, nested: bool = False) -> float:
+    """0 when ``a`` and ``b`` cannot be one occurrence, else the strength of the evidence that they are.
+    ``nested``: one report names a participant more (a mediator or host) than the other."""
+    if a.doc_id == b.doc_id or a.block != b.block or not a.keys or (a.keys != b.keys and not nested):
         return 0.0
     if a.kind != b.kind or a.kind != a.block:  # an announced meeting: only the one held that very day
         return 2.0 + _overlap(a.words, b.words) if a.date and a.date == b.date else 0.0
@@ -446,6 +447,22 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
                 strength = _same_story(a, b)
                 if strength:
                     candidates.append((-strength, index[id(a)], index[id(b)]))
+    # one report names the host or mediator of a meeting, the other only the two sides: the same meeting when
+    # both are dated to the same day
+    by_block: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for block_name, keys in blocks:
+        by_block[block_name].append(keys)
+    for block_name, key_sets in by_block.items():
+        for k1 in key_sets:
+            for k2 in key_sets:
+                if not (len(k1) >= 2 and k1 < k2 and len(k2 - k1) == 1):
+                    continue
+                for a in blocks[(block_name, k1)]:
+                    for b in blocks[(block_name, k2)]:
+                        if a.date and a.date == b.date and a.precision == b.precision == "day":
+                            strength = _same_story(a, b, nested=True)
+                            if strength:
+                                candidates.append((-strength + 0.5, index[id(a)], index[id(b)]))
     candidates.sort()
     dates: dict[int, set[str]] = {i: ({g.date} if g.date else set()) for i, g in enumerate(groups)}
     seqs: dict[int, set[int]] = {i: ({g.sequence} if g.sequence else set()) for i, g in enumerate(groups)}
