@@ -52,6 +52,9 @@ def find_tone(text: str, lang: str = "de") -> list[tuple[int, int, str, str]]:
         return []
     out = []
     for m in pat.finditer(text):
+        if re.match(r"\s+(?:\d|zwei|drei|vier|fünf|sechs|zehn|hundert|tausend|eine?n?\b|ein\w*stündig|zweistündig)",
+                    text[m.end():m.end() + 12], re.IGNORECASE) and m.group(0).lower() in ("gut", "good"):
+            continue  # "gut zweistündig", "gut 100 Menschen": a measure, not praise
         pol = polarity(m.group(0))
         head = text[max(0, m.start() - 30):m.start()]
         neg = _NEGATORS.search(head)
