@@ -724,3 +724,10 @@ def test_prepositions_and_present_participles_are_no_particles_or_acts(text, abs
 def test_a_separable_particle_before_und_completes_its_verb():
     assert "SANCTION" in [e["type"] for e in events(
         "Mogadischu wies im April den äthiopischen Botschafter aus und drohte mit weiteren Schritten.", "de")]
+
+
+def test_a_relative_clause_describing_a_noun_is_no_news_and_the_minsk_group_is_the_osce():
+    evs = events("Armenia and Azerbaijan agreed to ask the OSCE to dissolve its Minsk Group, which has mediated the "
+                 "conflict since 1992.", "en")
+    assert "CONSULT" not in [e["type"] for e in evs]
+    assert all("BLR" not in keys(e["actors"]) | keys(e["recipients"]) for e in evs)

@@ -616,6 +616,9 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
         if trig.type == "RETREAT" and trig.lemma.lower() in ("hold", "halten") and re.search(
                 r"\b(?:if|unless|whether|falls|wenn|ob|sollte)\b", doc.text[head.clause[0]:head.start], re.IGNORECASE):
             continue  # "If the truce holds, …": a condition, not a ceasefire in force
+        if doc.language == "en" and trig.kind in ("verb", "phrase") and re.search(
+                r",\s*(?:which|who)\s+(?:has|have|had)\s+(?:\w+\s+)?$", before_trig):
+            continue  # "…, which has mediated the conflict since 1992": a description of the noun, not news
         if trig.kind == "noun" and _absent(doc, sent, head):
             continue  # "Doch konkrete Ergebnisse oder Zusagen fehlen bislang": nothing was promised
         if trig.type == "CONSULT" and not head.reference and _habitual(doc.text[head.clause[0]:head.clause[1]], g.habitual):
