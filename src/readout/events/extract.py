@@ -1561,9 +1561,9 @@ def _joined(ev: Event) -> bool:
 
 def _joins(doc: Document, sent: Sentence, head: Match) -> bool:
     """The contact is named with a definite article in a sentence that says who took part in it."""
-    before = doc.text[max(sent.start, head.start - 12):head.start].lower()
+    before = doc.text[max(sent.start, head.start - 40):head.start].lower()
     return bool(_JOINED.search(doc.text[sent.start:sent.end])) and bool(
-        re.search(r"\b(?:dem|der|den|the|this|that|diesem)\s+$", before))
+        re.search(r"\b(?:dem|der|den|the|this|that|diesem)\s+(?:[\w-]+\s+){0,2}$", before))  # "dem gut zweistündigen Treffen"
 
 
 def _keys(ev: Event) -> set[str | None]:

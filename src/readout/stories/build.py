@@ -455,7 +455,7 @@ def build_stories(events: list[dict[str, Any]]) -> tuple[dict[str, str], list[di
     for block_name, key_sets in by_block.items():
         for k1 in key_sets:
             for k2 in key_sets:
-                if not (len(k1) >= 2 and k1 < k2 and len(k2 - k1) == 1):
+                if not (len(k1) >= 2 and k1 < k2 and len(k2 - k1) <= 3):
                     continue
                 for a in blocks[(block_name, k1)]:
                     for b in blocks[(block_name, k2)]:
