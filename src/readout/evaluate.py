@@ -164,13 +164,17 @@ def _arguments(g: dict[str, Any], p: dict[str, Any], doc: str, text: str, args: 
         args["date"].append(_date_credit(g, p.get("date")))
     if g.get("modality", "any") != "any":
         pm = p.get("modality", "asserted")
-        ok = pm == g["modality"] or (g["type"] in ("AGREE", "CONCEDE") and {pm, g["modality"]} <= {"asserted", "planned"})
+        want = set(_as_list(g["modality"]))  # gold may accept several ("negated" or "asserted")
+        if g["type"] in ("AGREE", "CONCEDE") and want & {"asserted", "planned"}:
+            want |= {"asserted", "planned"}
+        ok = pm in want
         args["modality"].append(float(ok))
     if g.get("claimer", "any") != "any":
         gsp = _anchor_spans(g["anchors"], text)
         claims = [c for c in p.get("claims") or [] if _overlaps(_spans(c.get("evidence"), doc, text), gsp)] \
             or p.get("claims") or [{"claimer": None}]
-        got = {(c.get("claimer") or {}).get("country") for c in claims}
+        got = {((c.get("claimer") or {}).get("country") or (f"IGO:{c['claimer']['org']}" if (c.get("claimer") or {}).get("org")
+                                                              else None)) for c in claims}
         args["claimer"].append(float(bool(set(_as_list(g["claimer"])) & got)))
     if g.get("duration_minutes"):
         dm = p.get("duration_minutes")
