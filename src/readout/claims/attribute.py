@@ -105,6 +105,11 @@ def _attribution_data() -> tuple[frozenset[str], dict[str, list[str]]]:
     return frozenset(x for x in verbs if x), channels
 
 
+def speech_verbs(lang: str = "de") -> frozenset[str]:
+    """Verbs of saying as lemmas and forms: what the events stage looks for next to a speaker."""
+    return _SPEECH_EN | _SPEECH_EN_FORMS if lang == "en" else _attribution_data()[0]
+
+
 @cache
 def _german_speech_forms() -> frozenset[str]:
     out = set()

@@ -24,6 +24,7 @@ class DocContext:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     contacts: list[Event] = field(default_factory=list)  # contact events seen so far, in text order
     parties: list[EntityMention] = field(default_factory=list)  # the two sides of the latest joint event
+    _main: frozenset[str] | None = None
 
     @classmethod
     def build(cls, doc: Document) -> DocContext:
@@ -32,6 +33,17 @@ class DocContext:
         ctx.starts = [m.start for m in mentions]
         ctx.quotes = find_quotes(doc.text, doc.body_start)
         return ctx
+
+    def main_keys(self) -> frozenset[str]:
+        """The three actors the document names most often: the sides it is about (counted once)."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for m in self.mentions:
+                k = Actor.from_mention(m).key()
+                if k:
+                    counts[k] = counts.get(k, 0) + 1
+            self._main = frozenset(sorted(counts, key=lambda k: -counts[k])[:3])
+        return self._main
 
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         i = bisect.bisect_left(self.starts, start)

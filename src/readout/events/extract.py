@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from readout.events.arguments import ATTRIBUTION_WORDS, Roles, assign, dedupe
+from readout.events.arguments import ATTRIBUTION_WORDS, Roles, _prep_before, assign, dedupe
 from readout.events.context import DocContext
 from readout.events.lexicon import Trigger, grammar, load_lexicon
 from readout.events.match import EN_SUBORDINATORS, FRAME_RANK, Match, find_matches
@@ -111,9 +111,9 @@ SPEECH_ACTS = {"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"}
 def _speech_date(sent: Sentence, doc: Document) -> Timex | None:
     """A day-precise date right after a verb of saying in the sentence ("told reporters on Tuesday",
     "sagte am Dienstag"): when a statement is the event, its date is the day it was made."""
-    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+    from readout.claims.attribute import speech_verbs
 
-    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if doc.language == "en" else _attribution_data()[0]
+    verbs = speech_verbs(doc.language or "de")
     for t in doc.timexes:
         if not (sent.start <= t.start and t.end <= sent.end) or t.kind != "date" or t.precision != "day" or not t.value:
             continue
@@ -245,7 +245,7 @@ def extract_events(doc: Document) -> list[Event]:
                 ctx.contacts.append(ev)
                 first_contact = False
             if len({a.key() for a in ev.actors}) >= 2 and not ev.guessed_actors and \
-                    len({a.key() for a in ev.actors} & _main_keys(ctx)) >= 2:
+                    len({a.key() for a in ev.actors} & ctx.main_keys()) >= 2:
                 # "beide Seiten" later on: these two (the sides the article is about, not a host thanked in passing)
                 ctx.parties = [EntityMention(0, 0, a.name, a.name, "state", a.country, a.org, a.sector, a.wikidata, a.title)
                                for a in ev.actors]
@@ -271,9 +271,9 @@ _COPULA = {"was", "were", "is", "are", "be", "been", "sei", "seien", "sind", "is
 
 def _speaker_before_saying(doc: Document, sent: Sentence, ctx: DocContext) -> EntityMention | None:
     """The name right before the sentence's first verb of saying ("Putin also told …")."""
-    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+    from readout.claims.attribute import speech_verbs
 
-    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if doc.language == "en" else _attribution_data()[0]
+    verbs = speech_verbs(doc.language or "de")
     verb = next((t for t in sent.tokens if t.lemma.lower() in verbs or t.text.lower() in verbs), None)
     if verb is None:
         return None
@@ -284,9 +284,9 @@ def _speaker_before_saying(doc: Document, sent: Sentence, ctx: DocContext) -> En
 def _speaker_after(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
     """The speaker of a quotation or reported clause that the trigger stands in: the name next to the first
     verb of saying after it ('…," Sybiha wrote', '…, sagte Lawrow')."""
-    from readout.claims.attribute import _SPEECH_EN, _SPEECH_EN_FORMS, _attribution_data
+    from readout.claims.attribute import speech_verbs
 
-    verbs = _SPEECH_EN | _SPEECH_EN_FORMS if doc.language == "en" else _attribution_data()[0]
+    verbs = speech_verbs(doc.language or "de")
     verb = next((t for t in sent.tokens if t.start > head.end and (t.lemma.lower() in verbs or t.text.lower() in verbs)),
                 None)
     if verb is None or not re.search(r"[,\"“”»«]", doc.text[head.end:verb.start]):
@@ -329,8 +329,6 @@ def _listed_demand(doc: Document, sent: Sentence, matches: list[Match], ctx: Doc
     if not people:
         return None
     actor = people[0]
-    from readout.events.arguments import _prep_before
-
     others = [m for m in ms if Actor.from_mention(m).key() != Actor.from_mention(actor).key()
               and _prep_before(prev.tokens, m, prev.start, g) not in g.location_preps]
     head = content[0]
@@ -637,7 +635,6 @@ def _events_of_sentence(doc: Document, sent: Sentence, clauses: list[tuple[int, 
                 r"\s*(?:und|and|sowie|but|aber)\s+\S+", doc.text[head.clause[0]:head.clause[1]]) and ctoks and any(
                 t.finite and t.pos in ("VERB", "AUX") for t in ctoks[1:3]):
             # "Paris kündigte an, …, und rief seinen Botschafter zurück": the coordinated verb shares the subject
-            from readout.events.arguments import _prep_before
             subj = next((m for m in ctx.mentions_in(sent.start, head.clause[0]) if (m.start, m.end) not in exclude
                          and _prep_before(sent.tokens, m, sent.start) is None), None)
             if subj is not None:
@@ -789,17 +786,16 @@ def _fold_participle_tolls(doc: Document, out: list[Event]) -> list[Event]:
     for ev in out:
         prev = next((e for e in reversed(kept) if e.type == "ASSAULT"), None)
         t = ev.trigger
+        participle = t is not None and doc.text[t.start:t.end].lower().endswith("ing") \
+            and bool(re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]))
         agreed = next((e for e in reversed(kept) if e.type == "AGREE"), None)
-        if agreed is not None and ev.type in ("CONCEDE", "AGREE") and t is not None \
-                and doc.text[t.start:t.end].lower().endswith("ing") and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
+        if agreed is not None and ev.type in ("CONCEDE", "AGREE") and participle:
             continue  # "signed a joint declaration, pledging to end decades of conflict": what was signed
         protest = next((e for e in reversed(kept) if e.type == "PROTEST"), None)
-        if protest is not None and ev.type == "REQUEST" and t is not None and doc.text[t.start:t.end].lower().endswith("ing") \
-                and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]):
+        if protest is not None and ev.type == "REQUEST" and participle:
             continue  # "thousands rallied in Belgrade, demanding accountability": what the protest demands
         if prev is not None and ev.type == "ASSAULT" and t is not None and (
-                (doc.text[t.start:t.end].lower().endswith("ing") and re.search(r",\s*$", doc.text[max(0, t.start - 3):t.start]))
-                or re.search(r"\b(?:including|among them|notably)\s+(?:\S+\s+){0,2}$", doc.text[max(0, t.start - 40):t.start])):
+                participle or re.search(r"\b(?:including|among them|notably)\s+(?:\S+\s+){0,2}$", doc.text[max(0, t.start - 40):t.start])):
             # "…, including a strike on the oil terminal": a part of the attacks just named
             prev.quantities.extend(q for q in ev.quantities if q not in prev.quantities)
             continue
@@ -847,16 +843,6 @@ def _main_clause_of(doc: Document, sent: Sentence, head: Match, clauses: list[tu
         return head.clause, exclude
     inner = {(m.start, m.end) for m in ctx.mentions_in(*rel)}
     return (main[0], head.clause[1]), exclude | inner
-
-
-def _main_keys(ctx: DocContext) -> set[str]:
-    """The three actors the document names most often: the sides it is about."""
-    counts: dict[str, int] = {}
-    for m in ctx.mentions:
-        k = _actor(m).key()
-        if k:
-            counts[k] = counts.get(k, 0) + 1
-    return set(sorted(counts, key=lambda k: -counts[k])[:3])
 
 
 def _source_description(doc: Document, sent: Sentence, head: Match, clauses: list[tuple[int, int]], g: Any) -> bool:
@@ -1024,8 +1010,6 @@ def _offered(doc: Document, sent: Sentence, head: Match) -> bool:
 
 def _single_party(doc: Document, sent: Sentence, head: Match, ctx: DocContext) -> EntityMention | None:
     """The one subject of "X agreed to …" when the clause names no partner ("with Y", "X and Y")."""
-    from readout.events.arguments import _prep_before
-
     lo = head.clause[0]
     g = grammar(doc.language or "de")
     if any(w in doc.text[lo:head.start].lower() for w in g.both_words if " " in w):
@@ -1169,8 +1153,6 @@ def _build(doc: Document, sent: Sentence, head: Match, absorbed: list[Match], ro
             r"\b(?:troops|soldiers|police|officers|forces|Soldaten|Truppen|Polizisten)\b", doc.text[head.end:sent.end]) and not any(
             _actor(m).key() not in {_actor(a).key() for a in actors} for m in recipients):
         etype, mode = "MOBILIZE", None  # "deployed soldiers and police officers to the streets": no one abroad is helped
-    from readout.events.arguments import _prep_before
-
     clause_text = doc.text[head.clause[0]:head.clause[1]]
     if etype == "PROTEST" and trig.kind == "verb" and trig.lemma.lower() in ("protest", "protestieren") and actors and all(
             m.kind in ("state", "institution", "person") and m.via != "adjective" and m.start < head.start

@@ -95,11 +95,6 @@ EN_SUBORDINATORS = frozenset({"because", "although", "though", "while", "whereas
                               "when", "until", "once"})
 
 
-def _sentence_info(sent: Sentence, text: str) -> tuple[set[str], str]:
-    """English clauses are cut at subordinators: what a verb needs ("blocked it" a proposal) may be earlier."""
-    return _lemmas(list(enumerate(sent.tokens))), text[sent.start:sent.end].lower()
-
-
 _DEFINITE_DE = {"der", "die", "das", "den", "dem", "des", "diese", "dieser", "diesen", "diesem", "dieses", "seine", "seinen",
                 "seiner", "seinem", "ihre", "ihren", "ihrer", "ihrem", "unsere", "unseren"}
 
@@ -164,12 +159,18 @@ def _topic_of_contact(toks: list[Token], i: int, g: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _in_state(toks: list[Token], i: int, g: Any) -> bool:
-    if i + 1 < len(toks) and toks[i + 1].pos == "VERB" and toks[i + 1].tense == "Past":
-        return False  # "under a deal announced on Thursday": the deal is news here
+def _np_start(toks: list[Token], i: int) -> int:
+    """Index of the first word of the noun phrase, articles and numbers included ("the new sanctions")."""
     j = _modifiers_before(toks, i)
     while j > 0 and toks[j - 1].pos in ("DET", "NUM") and i - j < 5:
         j -= 1
+    return j
+
+
+def _in_state(toks: list[Token], i: int, g: Any) -> bool:
+    if i + 1 < len(toks) and toks[i + 1].pos == "VERB" and toks[i + 1].tense == "Past":
+        return False  # "under a deal announced on Thursday": the deal is news here
+    j = _np_start(toks, i)
     return j > 0 and toks[j - 1].text.lower() in g.state_preps and not (
         j > 1 and toks[j - 2].text.lower() in g.state_entry_verbs)
 
@@ -178,9 +179,7 @@ def _mentioned(toks: list[Token], i: int, g: Any) -> bool:
     """The noun is what a verb of speech names ("did not mention sanctions", "raised the ceasefire")."""
     if not g.topic_verbs:
         return False
-    j = _modifiers_before(toks, i)
-    while j > 0 and toks[j - 1].pos in ("DET", "NUM") and i - j < 5:
-        j -= 1
+    j = _np_start(toks, i)
     return j > 0 and toks[j - 1].pos == "VERB" and toks[j - 1].lemma.lower() in g.topic_verbs
 
 
@@ -207,6 +206,25 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             clause_cache[c] = (ct, _lemmas(ct), text[c[0]:c[1]].lower())
         return clause_cache[c]
 
+    sentence_cache: list[tuple[set[str], str]] = []
+
+    def sentence_info() -> tuple[set[str], str]:
+        """English clauses are cut at subordinators: what a verb needs ("blocked it" a proposal) may be earlier."""
+        if not sentence_cache:
+            sentence_cache.append((_lemmas(list(enumerate(toks))), text[sent.start:sent.end].lower()))
+        return sentence_cache[0]
+
+    ends_cache: dict[tuple[int, int], tuple[int, set[int]]] = {}
+
+    def clause_ends(c: tuple[int, int], ctoks: list[tuple[int, Token]]) -> tuple[int, set[int]]:
+        """The clause's last word and the words before a comma or a conjunction: where a particle may stand."""
+        if c not in ends_cache:
+            words = [(j, t) for j, t in ctoks if t.pos != "PUNCT"]
+            ends_cache[c] = (words[-1][0] if words else -1, {
+                j for j, t in ctoks if j + 1 < len(toks) and (toks[j + 1].pos in ("PUNCT", "CCONJ")
+                                                              or toks[j + 1].text.lower() in ("und", "oder", "sowie", "aber"))})
+        return ends_cache[c]
+
     consumed: set[int] = set()  # later words of a phrase already matched ("pull … back"): not triggers themselves
     phrase_words: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
@@ -231,10 +249,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
             for vf in forms:
                 if vf.needs_particle:
                     part = vf.trigger.particle
-                    words = [(j, t) for j, t in ctoks if t.pos != "PUNCT"]
-                    last = words[-1][0] if words else -1
-                    ends = {j for j, t in ctoks if j + 1 < len(toks) and (toks[j + 1].pos in ("PUNCT", "CCONJ")
-                                                                          or toks[j + 1].text.lower() in ("und", "oder", "sowie", "aber"))}
+                    last, ends = clause_ends(clause, ctoks)
                     # a separable particle stands at the clause end, whatever the tagger calls it ("setzte … ein")
                     if not any(j > i and t.text.lower() == part and (j == last or j in ends or (
                             t.pos in _PARTICLE_POS and part not in _PREPOSITION_PARTICLES)) for j, t in ctoks):
@@ -270,7 +285,7 @@ def find_matches(sent: Sentence, text: str, clauses: list[tuple[int, int]], lex:
         cands = [(t, e) for t, e in cands if _requirements_met(t, lemmas, low_text) or (
             lang == "en" and t.requires and (text[clause[0]:clause[1]].split(None, 1)[0].lower() in EN_SUBORDINATORS
                                              or set(t.requires) <= grammar(lang).condition_starts)
-            and _requirements_met(t, *_sentence_info(sent, text)))]
+            and _requirements_met(t, *sentence_info()))]
         if not cands:
             continue
         if lang == "en" and i > 0 and {t.kind for t, _ in cands} >= {"verb", "noun"}:

@@ -16,12 +16,11 @@ from functools import cache
 from importlib.resources import files
 
 from readout.model import DateValue, Quantity, Timex
+from readout.time.quantities import DESIGNATION
 from readout.time.timex import _anchor, _weekday, _year_for, season, shifted
 
 _AHEAD = re.compile(r"\b(?:will|'ll|would|to be held|scheduled|set to|is to|are to|plans?|planned|expected to|due to)\b[^.]*$")
 
-
-_DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-$")
 
 def _looks_ahead(text: str, m: re.Match) -> bool:
     """The clause before the expression speaks of what is to come ("will recognise … in September")."""
@@ -288,7 +287,7 @@ def find_quantities_en(text: str, start: int = 0, end: int | None = None) -> lis
     for m in _quantity_re().finditer(text, start, end):
         raw = m.group("num")
         value = _num(raw)
-        if value is None or _DESIGNATION.search(text, max(0, m.start("num") - 6), m.start("num")):
+        if value is None or DESIGNATION.search(text, max(0, m.start("num") - 6), m.start("num")):
             continue  # "F-16", "S-400", "MiG-29": a designation, not a count
         unit_word, scale, cur = m.group("unit"), m.group("scale"), m.group("cur")
         if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and not unit_word and not cur:

@@ -26,14 +26,15 @@ _NOT_AFTER = re.compile(r"(?:\d\.\s*$|Uhr\s*$)")
 _MONTH_OR_CLOCK = re.compile(r"^\s*(?:Uhr|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhundert)")
 
 
-_DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-$")
+# "F-16", "S-400", "Su-34", "MiG-29": the number names a type, it counts nothing (used by time/english.py too)
+DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-$")
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(text) if end is None else end
     out: list[Quantity] = []
     for m in _Q.finditer(text, start, end):
         raw = m.group("num")
-        if _DESIGNATION.search(text, max(0, m.start("num") - 6), m.start("num")):
+        if DESIGNATION.search(text, max(0, m.start("num") - 6), m.start("num")):
             continue  # "F-16", "S-400", "Su-34": a designation, not a count
         if raw[0].isalpha() and not raw.islower() and m.start("num") > 0 and text[m.start("num") - 1] not in " „\"(":
             continue
